@@ -1,0 +1,136 @@
+/**
+ * Every Omneo route the kit calls, in one table. The POS integration guide and the API
+ * reference disagree on several paths; `'guide'` (the default) follows the guide,
+ * `'reference'` the reference, and a partial table overrides single entries over the guide's.
+ * Bodies here are already in Omneo's wire form (dollars, snake_case).
+ */
+import type { RequestSpec } from './request.js';
+
+const seg = (value: string | number) => encodeURIComponent(String(value));
+
+/** The parameters of each route. */
+export interface RouteParams {
+  identityLookup: { handle: string; identifier: string };
+  profileGet: { profileId: string };
+  profileSearch: { text: string; pageSize: number };
+  balances: { profileId: string };
+  activeBenefits: { profileId: string };
+  redeemRewards: { profileId: string; body: Record<string, unknown> };
+  redeemBenefit: { profileId: string; benefitId: number; issuedAt: string; timezone: string; count: number; saleId?: string | undefined };
+  reverse: { profileId: string; redemptionId: number };
+  refund: { profileId: string; redemptionId: number; amount?: number | undefined };
+  refundBenefit: { profileId: string; redemptionId: number; count: number };
+  findRedemptions: { profileId: string; saleId: string };
+  createTransaction: { body: Record<string, unknown> };
+  upsertTransaction: { body: Record<string, unknown> };
+  staffCreate: { body: Record<string, unknown> };
+  staffGet: { staffId: string };
+  staffUpdate: { staffId: string; body: Record<string, unknown> };
+  staffDelete: { staffId: string };
+  locationsList: Record<string, never>;
+  locationGet: { locationId: number };
+}
+
+export type RouteTable = { [K in keyof RouteParams]: (params: RouteParams[K]) => RequestSpec };
+export type RouteName = keyof RouteParams;
+
+/** Routes both forms share. */
+const common = {
+  profileGet: ({ profileId }) => ({ method: 'GET', path: `/profiles/${seg(profileId)}` }),
+  balances: ({ profileId }) => ({ method: 'GET', path: `/profiles/${seg(profileId)}/balances` }),
+  redeemRewards: ({ profileId, body }) => ({ method: 'POST', path: `/profiles/${seg(profileId)}/redemptions`, body }),
+  // Only the reference documents a way to find a redemption again; the guide has none.
+  findRedemptions: ({ profileId, saleId }) => ({
+    method: 'GET',
+    path: '/redemptions',
+    query: { 'filter[profile_id]': profileId, 'filter[transaction_external_id]': saleId },
+  }),
+  createTransaction: ({ body }) => ({ method: 'POST', path: '/transactions', body }),
+  upsertTransaction: ({ body }) => ({ method: 'POST', path: '/transactions/update-create', body }),
+  staffCreate: ({ body }) => ({ method: 'POST', path: '/staff', body }),
+  staffGet: ({ staffId }) => ({ method: 'GET', path: `/staff/${seg(staffId)}` }),
+  staffUpdate: ({ staffId, body }) => ({ method: 'PUT', path: `/staff/${seg(staffId)}`, body }),
+  staffDelete: ({ staffId }) => ({ method: 'DELETE', path: `/staff/${seg(staffId)}` }),
+  locationsList: () => ({ method: 'GET', path: '/locations' }),
+  locationGet: ({ locationId }) => ({ method: 'GET', path: `/locations/${seg(locationId)}` }),
+} satisfies Partial<RouteTable>;
+
+/** The POS integration guide's form: the default. */
+export const guideRoutes: RouteTable = {
+  ...common,
+  identityLookup: ({ handle, identifier }) => ({
+    method: 'GET',
+    path: '/identities/search',
+    query: { handle, identifier },
+  }),
+  profileSearch: ({ text, pageSize }) => ({
+    method: 'GET',
+    path: '/profiles',
+    query: { search: text, 'page[size]': String(pageSize) },
+  }),
+  activeBenefits: ({ profileId }) => ({
+    method: 'GET',
+    path: `/profiles/${seg(profileId)}/benefits`,
+    query: { 'filter[status]': 'active' },
+  }),
+  redeemBenefit: ({ profileId, benefitId, issuedAt, timezone, saleId }) => ({
+    method: 'POST',
+    path: `/profiles/${seg(profileId)}/benefits/${seg(benefitId)}/redemptions`,
+    body: { issued_at: issuedAt, timezone, ...(saleId ? { transaction_external_id: saleId } : {}) },
+  }),
+  reverse: ({ profileId, redemptionId }) => ({
+    method: 'POST',
+    path: `/profiles/${seg(profileId)}/redemptions/${seg(redemptionId)}/reverse`,
+  }),
+  refund: ({ profileId, redemptionId, amount }) => ({
+    method: 'POST',
+    path: `/profiles/${seg(profileId)}/redemptions/${seg(redemptionId)}/refund`,
+    body: amount === undefined ? {} : { amount },
+  }),
+  refundBenefit: ({ profileId, redemptionId }) => ({
+    method: 'POST',
+    path: `/profiles/${seg(profileId)}/redemptions/${seg(redemptionId)}/refund`,
+    body: {},
+  }),
+};
+
+/** The API reference's form. */
+export const referenceRoutes: RouteTable = {
+  ...common,
+  identityLookup: ({ handle, identifier }) => ({
+    method: 'GET',
+    path: '/identities',
+    query: { 'filter[handle]': handle, 'filter[identifier]': identifier, include: 'profile' },
+  }),
+  profileSearch: ({ text, pageSize }) => ({
+    method: 'GET',
+    path: '/profiles',
+    query: { 'filter[search]': text, 'page[size]': String(pageSize) },
+  }),
+  activeBenefits: ({ profileId }) => ({ method: 'GET', path: `/profiles/${seg(profileId)}/benefits/redeemable` }),
+  redeemBenefit: ({ profileId, benefitId, count, saleId }) => ({
+    method: 'POST',
+    path: `/profiles/${seg(profileId)}/benefits/${seg(benefitId)}/redeem`,
+    body: { count, ...(saleId ? { transaction_external_id: saleId } : {}) },
+  }),
+  reverse: ({ redemptionId }) => ({ method: 'POST', path: `/redemptions/${seg(redemptionId)}/reversal` }),
+  refund: ({ redemptionId, amount }) => ({
+    method: 'POST',
+    path: `/redemptions/${seg(redemptionId)}/return`,
+    body: amount === undefined ? {} : { amount },
+  }),
+  refundBenefit: ({ redemptionId, count }) => ({
+    method: 'POST',
+    path: `/redemptions/${seg(redemptionId)}/benefit/return`,
+    body: { count },
+  }),
+};
+
+/** `'guide'`, `'reference'`, or single entries that replace the guide's. */
+export type RoutesOption = 'guide' | 'reference' | Partial<RouteTable>;
+
+export function resolveRoutes(option: RoutesOption = 'guide'): RouteTable {
+  if (option === 'guide') return guideRoutes;
+  if (option === 'reference') return referenceRoutes;
+  return { ...guideRoutes, ...option };
+}
