@@ -1,0 +1,190 @@
+/**
+ * The redemption journal: a durable record of every redemption that is not yet settled.
+ * An entry is written *before* the redeem request goes out (so a crash mid-request leaves a
+ * trace to look up), updated when Omneo answers, when payment is taken and when settling
+ * starts, and removed only once the redemption is recorded, reversed or refunded.
+ *
+ * Storage is a small adapter: localStorage by default, memory for tests, or any async
+ * key-value store. Entries that cannot be read are moved aside and reported, never dropped.
+ */
+import type { TransactionInput } from '../client/index.js';
+import type { AllocatedLine } from './allocation.js';
+import type { Sale } from './sale.js';
+
+/** Any key-value store, sync or async. `compareAndSet` makes the recovery lease atomic. */
+export interface KeyValueStore {
+  get(key: string): string | null | Promise<string | null>;
+  set(key: string, value: string): void | Promise<void>;
+  delete(key: string): void | Promise<void>;
+  keys(): string[] | Promise<string[]>;
+  /** Writes `next` only if the key still holds `expected`; answers whether it did. */
+  compareAndSet?(key: string, expected: string | null, next: string): boolean | Promise<boolean>;
+}
+
+/** A store in memory. Share one between two journals to play two tabs. */
+export function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
+  const map = new Map(Object.entries(initial));
+  return {
+    get: (key) => map.get(key) ?? null,
+    set: (key, value) => void map.set(key, value),
+    delete: (key) => void map.delete(key),
+    keys: () => [...map.keys()],
+    compareAndSet(key, expected, next) {
+      if ((map.get(key) ?? null) !== expected) return false;
+      map.set(key, next);
+      return true;
+    },
+  };
+}
+
+/** A store over `localStorage` (or any Web Storage). Looked up lazily: safe to import in Node. */
+export function webStorageStore(storage?: Storage): KeyValueStore {
+  const s = () => storage ?? globalThis.localStorage;
+  return {
+    get: (key) => s().getItem(key),
+    set: (key, value) => s().setItem(key, value),
+    delete: (key) => s().removeItem(key),
+    keys: () => Array.from({ length: s().length }, (_, i) => s().key(i)).filter((k): k is string => k !== null),
+    compareAndSet(key, expected, next) {
+      // Synchronous within a tab; tabs of one origin see each other's writes at once.
+      if (s().getItem(key) !== expected) return false;
+      s().setItem(key, next);
+      return true;
+    },
+  };
+}
+
+export const JOURNAL_VERSION = 1;
+
+/**
+ * Where a redemption stands:
+ * - `redeeming`: the request went out; its answer has not been seen (look it up by sale id);
+ * - `held`: created in Omneo, not attached to a recorded sale;
+ * - `paid`: payment was taken; the transaction in `transaction` must be recorded;
+ * - `settling`: a reversal or refund was started (`settleAction`); confirm before repeating.
+ */
+export type JournalStage = 'redeeming' | 'held' | 'paid' | 'settling';
+
+export interface JournalEntry {
+  v: typeof JOURNAL_VERSION;
+  /** Unique per intent: the sale id, plus the benefit id for a benefit. */
+  key: string;
+  stage: JournalStage;
+  profileId: string;
+  sale: Sale;
+  /** Rewards amount asked for, in cents (absent for a benefit). */
+  amountCents?: number;
+  benefitId?: number;
+  redemption?: { id: number; totalCents: number; createdAt: string; createdAtMs: number };
+  /** Local time (by the flow's clock) when Omneo's answer arrived: the start of the reversal window. */
+  receivedAt?: number;
+  allocation?: AllocatedLine[];
+  transaction?: TransactionInput;
+  settleAction?: 'reverse' | 'refund';
+  /** Who is settling this entry, and until when (recovery across tabs). */
+  lease?: { owner: string; until: number };
+  updatedAt: number;
+}
+
+/** An entry that could not be read. It stays in the store under `quarantineKey`. */
+export interface CorruptEntry {
+  key: string;
+  quarantineKey: string;
+  raw: string | null;
+  reason: string;
+}
+
+function readEntry(raw: string | null): JournalEntry | string {
+  if (raw === null) return 'missing';
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return 'not JSON';
+  }
+  if (typeof value !== 'object' || value === null) return 'not an object';
+  const entry = value as Partial<JournalEntry>;
+  if (entry.v !== JOURNAL_VERSION) return `version ${String(entry.v)}, expected ${JOURNAL_VERSION}`;
+  if (typeof entry.key !== 'string' || typeof entry.profileId !== 'string' || typeof entry.stage !== 'string') {
+    return 'missing key, profileId or stage';
+  }
+  if (typeof entry.sale !== 'object' || entry.sale === null || !Array.isArray(entry.sale.lines)) return 'missing sale';
+  return entry as JournalEntry;
+}
+
+/** The durable record of redemptions not yet settled. */
+export class RedemptionJournal {
+  readonly prefix: string;
+  readonly quarantinePrefix: string;
+  private readonly store: KeyValueStore;
+
+  constructor(store: KeyValueStore = webStorageStore(), options: { prefix?: string } = {}) {
+    this.store = store;
+    this.prefix = options.prefix ?? 'omneo-pos-kit:journal:';
+    this.quarantinePrefix = `${this.prefix.replace(/:$/, '')}-quarantine:`;
+  }
+
+  /** Writes (or replaces) an entry. */
+  async put(entry: JournalEntry): Promise<void> {
+    await this.store.set(this.prefix + entry.key, JSON.stringify(entry));
+  }
+
+  async get(key: string): Promise<JournalEntry | null> {
+    const read = readEntry(await this.store.get(this.prefix + key));
+    return typeof read === 'string' ? null : read;
+  }
+
+  /** Removes a settled entry. */
+  async remove(key: string): Promise<void> {
+    await this.store.delete(this.prefix + key);
+  }
+
+  /** Every readable entry, and every unreadable one moved aside to the quarantine. */
+  async list(): Promise<{ entries: JournalEntry[]; corrupt: CorruptEntry[] }> {
+    const entries: JournalEntry[] = [];
+    const corrupt: CorruptEntry[] = [];
+    for (const storeKey of await this.store.keys()) {
+      if (!storeKey.startsWith(this.prefix)) continue;
+      const raw = await this.store.get(storeKey);
+      const read = readEntry(raw);
+      if (typeof read !== 'string') {
+        entries.push(read);
+        continue;
+      }
+      const key = storeKey.slice(this.prefix.length);
+      const quarantineKey = this.quarantinePrefix + key;
+      if (raw !== null) {
+        await this.store.set(quarantineKey, raw);
+        await this.store.delete(storeKey);
+      }
+      corrupt.push({ key, quarantineKey, raw, reason: read });
+    }
+    return { entries, corrupt };
+  }
+
+  /** Entries moved aside earlier, for a support screen. */
+  async quarantined(): Promise<{ key: string; raw: string | null }[]> {
+    const keys = (await this.store.keys()).filter((k) => k.startsWith(this.quarantinePrefix));
+    return Promise.all(keys.map(async (key) => ({ key, raw: await this.store.get(key) })));
+  }
+
+  /**
+   * Takes the lease on an entry for `ttlMs`, unless someone else holds an unexpired one.
+   * Answers the entry as leased, or `null` when another owner has it (or it is gone).
+   */
+  async lease(key: string, owner: string, now: number, ttlMs = 60_000): Promise<JournalEntry | null> {
+    const storeKey = this.prefix + key;
+    const raw = await this.store.get(storeKey);
+    const read = readEntry(raw);
+    if (typeof read === 'string') return null;
+    if (read.lease && read.lease.owner !== owner && read.lease.until > now) return null;
+    const leased: JournalEntry = { ...read, lease: { owner, until: now + ttlMs } };
+    const next = JSON.stringify(leased);
+    if (this.store.compareAndSet) {
+      return (await this.store.compareAndSet(storeKey, raw, next)) ? leased : null;
+    }
+    await this.store.set(storeKey, next);
+    const confirmed = readEntry(await this.store.get(storeKey));
+    return typeof confirmed !== 'string' && confirmed.lease?.owner === owner ? leased : null;
+  }
+}

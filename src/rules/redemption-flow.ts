@@ -1,0 +1,395 @@
+/**
+ * The lifecycle of one redemption, owned by the kit:
+ *
+ * ```
+ * idle -> redeeming -> held -> recording -> completed -> refunding -> completed | refunded
+ *                        \-> reversing -> reversed
+ *                        \-> refunding -> refunded        (past the reversal window)
+ * ```
+ *
+ * Every transition is reported through one observer. The journal is written before each
+ * write goes out, so a reload at any moment leaves enough behind to finish the job.
+ */
+import {
+  isOutcomeUnknown,
+  OmneoError,
+  type OmneoClient,
+  type Redemption,
+  type Transaction,
+} from '../client/index.js';
+import { allocateReward, refundForReturn, type AllocatedLine, type ReturnedLine } from './allocation.js';
+import { claimIntent, defaultOwner, intentKey, releaseIntent } from './intents.js';
+import { RedemptionJournal, type JournalEntry } from './journal.js';
+import { buildTransaction, eligibleTotalCents, formatLocalDateTime, type CompleteInput, type Sale } from './sale.js';
+import {
+  DEFAULT_SAFETY_MARGIN_MS,
+  inspectSettlement,
+  matchesIntent,
+  REVERSAL_WINDOW_MS,
+  reversalDeadline,
+  settleHeld,
+  type SettleOutcome,
+} from './settle.js';
+
+export type RedemptionState =
+  | 'idle'
+  | 'redeeming'
+  | 'held'
+  | 'recording'
+  | 'completed'
+  | 'reversing'
+  | 'reversed'
+  | 'refunding'
+  | 'refunded';
+
+/** What to redeem: `amountCents` of rewards, or one benefit. */
+export interface RedeemInput {
+  profileId: string;
+  sale: Sale;
+  amountCents?: number;
+  benefitId?: number;
+  locationId?: number;
+  receiptRef?: string;
+  /** The store's zone, for a benefit's `issued_at`. Default `UTC`. */
+  timezone?: string;
+}
+
+/** Everything a view needs to show the flow, after each transition. */
+export interface FlowSnapshot {
+  state: RedemptionState;
+  redemption: Redemption | null;
+  allocation: AllocatedLine[] | null;
+  transaction: Transaction | null;
+  outcome: SettleOutcome | null;
+  /** The last failure; cleared by the next transition that succeeds. */
+  error: Error | null;
+  /** Flow-clock ms after which a failed payment means a refund, not a reversal. */
+  reversalDeadline: number | null;
+  /** Cents refunded for returns so far. */
+  refundedCents: number;
+}
+
+export type FlowObserver = (snapshot: FlowSnapshot, previous: RedemptionState) => void;
+
+export interface RedemptionFlowOptions {
+  client: OmneoClient;
+  /** Default: a journal over localStorage. */
+  journal?: RedemptionJournal;
+  observer?: FlowObserver;
+  /** The flow's clock. Default `Date.now`; tests pass the mock tenant's. */
+  now?: () => number;
+  safetyMarginMs?: number;
+  /** Lease owner for the journal. Default: this tab. */
+  owner?: string;
+}
+
+/** A call the flow cannot take in its current state, or an intent already being redeemed. */
+export class RedemptionFlowError extends Error {
+  override name = 'RedemptionFlowError';
+  constructor(readonly code: 'invalid_state' | 'intent_in_progress' | 'invalid_input', message: string) {
+    super(message);
+  }
+}
+
+export class RedemptionFlow {
+  private readonly client: OmneoClient;
+  private readonly journal: RedemptionJournal;
+  private readonly observer: FlowObserver | undefined;
+  private readonly now: () => number;
+  private readonly safetyMarginMs: number;
+  private readonly owner: string;
+  private snapshot: FlowSnapshot = {
+    state: 'idle',
+    redemption: null,
+    allocation: null,
+    transaction: null,
+    outcome: null,
+    error: null,
+    reversalDeadline: null,
+    refundedCents: 0,
+  };
+  private entry: JournalEntry | null = null;
+  private redeeming: Promise<FlowSnapshot> | null = null;
+  private settling: Promise<SettleOutcome> | null = null;
+  private returns: ReturnedLine[] = [];
+
+  constructor(options: RedemptionFlowOptions) {
+    this.client = options.client;
+    this.journal = options.journal ?? new RedemptionJournal();
+    this.observer = options.observer;
+    this.now = options.now ?? Date.now;
+    this.safetyMarginMs = options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
+    this.owner = options.owner ?? defaultOwner();
+  }
+
+  get state(): RedemptionState {
+    return this.snapshot.state;
+  }
+
+  /** The flow as it stands. */
+  get current(): FlowSnapshot {
+    return this.snapshot;
+  }
+
+  /** Flow-clock ms after which `paymentFailed()` refunds instead of reversing. */
+  get reversalDeadline(): number | null {
+    return this.snapshot.reversalDeadline;
+  }
+
+  /**
+   * Redeems, once. While a redemption is in flight or held, every further call returns the
+   * same promise: a double click, a held Enter key or a retry by the host is one redemption.
+   */
+  redeem(input: RedeemInput): Promise<FlowSnapshot> {
+    if (this.redeeming) return this.redeeming;
+    if (this.snapshot.state !== 'idle') {
+      return Promise.reject(new RedemptionFlowError('invalid_state', `Cannot redeem in state ${this.snapshot.state}.`));
+    }
+    this.redeeming = this.runRedeem(input).catch((error: unknown) => {
+      this.redeeming = null;
+      throw error;
+    });
+    return this.redeeming;
+  }
+
+  /** Records the sale once payment went through. Safe to call again after a failure. */
+  async complete(input: CompleteInput, extraAllocations: readonly (readonly AllocatedLine[])[] = []): Promise<Transaction> {
+    const { state } = this.snapshot;
+    if (state === 'completed' && this.snapshot.transaction) return this.snapshot.transaction;
+    if (state !== 'held' && state !== 'recording') {
+      throw new RedemptionFlowError('invalid_state', `Cannot complete in state ${state}.`);
+    }
+    const entry = this.entry!;
+    // Once paid, the redemption is the customer's: it is recorded, never reversed.
+    const transaction =
+      entry.transaction ??
+      buildTransaction({
+        ...input,
+        sale: entry.sale,
+        profileId: entry.profileId,
+        allocations: [entry.allocation ?? [], ...extraAllocations],
+        ...(entry.benefitId === undefined ? { redemptionId: entry.redemption!.id } : {}),
+        now: this.now(),
+      });
+    this.entry = { ...entry, stage: 'paid', transaction, updatedAt: this.now() };
+    await this.journal.put(this.entry);
+    this.transition({ state: 'recording', error: null });
+    try {
+      const recorded = await this.client.transactions.upsert(transaction);
+      await this.journal.remove(entry.key);
+      this.release();
+      this.transition({
+        state: 'completed',
+        transaction: recorded,
+        outcome: {
+          outcome: 'recorded',
+          redemptionId: entry.redemption!.id,
+          saleId: entry.sale.id,
+          reason: 'The sale was paid and recorded with its redemption.',
+          returnedCents: 0,
+        },
+      });
+      return recorded;
+    } catch (error) {
+      this.transition({ state: 'recording', error: error as Error });
+      throw error;
+    }
+  }
+
+  /** Payment failed: reverse within the window, refund after. */
+  paymentFailed(): Promise<SettleOutcome> {
+    return this.settle('The payment failed.');
+  }
+
+  /** The sale was abandoned: reverse within the window, refund after. */
+  abandon(): Promise<SettleOutcome> {
+    return this.settle('The sale was abandoned.');
+  }
+
+  /** Gives back exactly the returned lines' share of a completed sale's redemption. */
+  async refund({ returned }: { returned: ReturnedLine[] }): Promise<{ refundCents: number }> {
+    if (this.snapshot.state !== 'completed') {
+      throw new RedemptionFlowError('invalid_state', `Cannot refund a return in state ${this.snapshot.state}.`);
+    }
+    const redemption = this.snapshot.redemption!;
+    const { totalCents } = refundForReturn(this.snapshot.allocation ?? [], returned, this.returns);
+    if (totalCents === 0) return { refundCents: 0 };
+    const before = this.snapshot.refundedCents;
+    this.transition({ state: 'refunding', error: null });
+    try {
+      if (this.entry?.benefitId !== undefined) await this.client.redemptions.refundBenefit(redemption.profileId, redemption.id);
+      else await this.client.redemptions.refund(redemption.profileId, redemption.id, totalCents);
+    } catch (error) {
+      const applied =
+        isOutcomeUnknown(error) &&
+        (await inspectSettlement(this.client, this.entry!).catch(() => null))?.returnedCents === before + totalCents;
+      if (!applied) {
+        this.transition({ state: 'completed', error: error as Error });
+        throw error;
+      }
+    }
+    this.returns = [...this.returns, ...returned];
+    const refundedCents = before + totalCents;
+    const all = refundedCents >= redemption.totalCents;
+    this.transition({
+      state: all ? 'refunded' : 'completed',
+      refundedCents,
+      outcome: {
+        outcome: 'refunded',
+        redemptionId: redemption.id,
+        saleId: redemption.saleId ?? this.entry!.sale.id,
+        reason: all ? 'Every item came back: the whole redemption was refunded.' : 'Returned items: their share was refunded.',
+        returnedCents: totalCents,
+      },
+    });
+    return { refundCents: totalCents };
+  }
+
+  private async runRedeem(input: RedeemInput): Promise<FlowSnapshot> {
+    const { sale, profileId, benefitId } = input;
+    if ((input.amountCents === undefined) === (benefitId === undefined)) {
+      throw new RedemptionFlowError('invalid_input', 'Give either amountCents or benefitId.');
+    }
+    // Checks the amount against the sale before anything is written (throws AllocationError).
+    if (input.amountCents !== undefined) allocateReward(input.amountCents, sale.lines);
+    const key = intentKey(sale.id, benefitId);
+    if (!claimIntent(this.journal.prefix, key, this)) {
+      throw new RedemptionFlowError('intent_in_progress', `Sale ${sale.id} is already being redeemed on this page.`);
+    }
+    this.transition({ state: 'redeeming', error: null });
+    try {
+      const redemption = await this.createOnce(input, key);
+      const deadlineStart = this.entry?.receivedAt ?? this.now();
+      const eligible = eligibleTotalCents(sale.lines);
+      const allocation = allocateReward(Math.min(redemption.totalCents, eligible), sale.lines);
+      this.entry = {
+        ...this.entry!,
+        stage: 'held',
+        redemption: { id: redemption.id, totalCents: redemption.totalCents, createdAt: redemption.createdAt, createdAtMs: redemption.createdAtMs },
+        receivedAt: deadlineStart,
+        allocation,
+        lease: { owner: this.owner, until: this.now() + REVERSAL_WINDOW_MS },
+        updatedAt: this.now(),
+      };
+      await this.journal.put(this.entry);
+      return this.transition({
+        state: 'held',
+        redemption,
+        allocation,
+        reversalDeadline: reversalDeadline(this.entry, this.safetyMarginMs),
+      });
+    } catch (error) {
+      this.release();
+      this.transition({ state: 'idle', error: error as Error });
+      throw error;
+    }
+  }
+
+  /** Sends the redeem request at most twice, never without first looking for the first one. */
+  private async createOnce(input: RedeemInput, key: string): Promise<Redemption> {
+    const existing = await this.journal.get(key);
+    if (existing?.lease && existing.lease.owner !== this.owner && existing.lease.until > this.now()) {
+      throw new RedemptionFlowError('intent_in_progress', `Sale ${input.sale.id} is being redeemed in another tab.`);
+    }
+    if (existing && (existing.stage === 'paid' || existing.stage === 'settling')) {
+      // Paid, or being reversed: only recovery may finish it, never a new redemption.
+      throw new RedemptionFlowError('intent_in_progress', `Sale ${input.sale.id} has a redemption waiting to be settled.`);
+    }
+    this.entry = existing ?? {
+      v: 1,
+      key,
+      stage: 'redeeming',
+      profileId: input.profileId,
+      sale: input.sale,
+      ...(input.amountCents !== undefined ? { amountCents: input.amountCents } : {}),
+      ...(input.benefitId !== undefined ? { benefitId: input.benefitId } : {}),
+      lease: { owner: this.owner, until: this.now() + REVERSAL_WINDOW_MS },
+      updatedAt: this.now(),
+    };
+    await this.journal.put(this.entry);
+    // A journal entry from an earlier try (a lost answer, a reload) may stand for a redemption
+    // Omneo already made: look before posting.
+    if (existing) {
+      const found = await this.findExisting(this.entry);
+      if (found) return found;
+    }
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        const created = await this.send(input);
+        this.entry = { ...this.entry, receivedAt: this.now() };
+        return created;
+      } catch (error) {
+        const unknown = isOutcomeUnknown(error) || (error instanceof OmneoError && error.code === 'server');
+        if (!unknown) {
+          await this.journal.remove(key);
+          throw error;
+        }
+        const found = await this.findExisting(this.entry);
+        if (found) return found;
+        if (attempt === 1) throw error;
+      }
+    }
+    throw new Error('unreachable');
+  }
+
+  private async findExisting(entry: JournalEntry): Promise<Redemption | null> {
+    const found = (await this.client.redemptions.findBySaleId(entry.profileId, entry.sale.id)).find((r) => matchesIntent(entry, r));
+    if (found) this.entry = { ...entry, receivedAt: entry.receivedAt ?? this.now() };
+    return found ?? null;
+  }
+
+  private send(input: RedeemInput): Promise<Redemption> {
+    const { profileId, sale } = input;
+    if (input.benefitId !== undefined) {
+      const timezone = input.timezone ?? 'UTC';
+      return this.client.redemptions.redeemBenefit(profileId, input.benefitId, {
+        issuedAt: formatLocalDateTime(this.now(), timezone),
+        timezone,
+        saleId: sale.id,
+      });
+    }
+    return this.client.redemptions.redeemRewards(profileId, {
+      amountCents: input.amountCents!,
+      saleId: sale.id,
+      ...(input.locationId !== undefined ? { locationId: input.locationId } : {}),
+      ...(input.receiptRef !== undefined ? { receiptRef: input.receiptRef } : {}),
+    });
+  }
+
+  private settle(cause: string): Promise<SettleOutcome> {
+    if (this.settling) return this.settling;
+    if (this.snapshot.state !== 'held') {
+      return Promise.reject(new RedemptionFlowError('invalid_state', `Cannot reverse or refund in state ${this.snapshot.state}.`));
+    }
+    const deadline = this.snapshot.reversalDeadline;
+    this.transition({ state: deadline !== null && this.now() < deadline ? 'reversing' : 'refunding', error: null });
+    const ctx = { client: this.client, journal: this.journal, now: this.now, safetyMarginMs: this.safetyMarginMs };
+    this.settling = settleHeld(ctx, this.entry!, cause).then(
+      (outcome) => {
+        this.settling = null;
+        this.release();
+        this.transition({ state: outcome.outcome === 'reversed' ? 'reversed' : 'refunded', outcome });
+        return outcome;
+      },
+      async (error: unknown) => {
+        this.settling = null;
+        // Still held: the journal keeps it (with what was attempted) for a retry or recovery.
+        this.entry = (await this.journal.get(this.entry!.key)) ?? this.entry;
+        this.transition({ state: 'held', error: error as Error });
+        throw error;
+      },
+    );
+    return this.settling;
+  }
+
+  private release(): void {
+    if (this.entry) releaseIntent(this.journal.prefix, this.entry.key, this);
+  }
+
+  private transition(patch: Partial<FlowSnapshot>): FlowSnapshot {
+    const previous = this.snapshot.state;
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.observer?.(this.snapshot, previous);
+    return this.snapshot;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Settling a held redemption: reverse it while Omneo still allows (10 minutes from its
+ * creation, less a safety margin), refund it after. Shared by the live flow and by recovery
+ * after a reload, so both follow the same rules.
+ *
+ * Nothing here repeats a write blindly. When a reversal or refund fails in a way that leaves
+ * its outcome unknown, or Omneo refuses it, the sale's redemptions are read back first: a
+ * reversal or return that already happened is adopted, never done twice.
+ */
+import {
+  isOutcomeUnknown,
+  OmneoError,
+  type OmneoClient,
+  type Redemption,
+} from '../client/index.js';
+import type { JournalEntry, RedemptionJournal } from './journal.js';
+
+/** Omneo allows a reversal for this long after a redemption is created. */
+export const REVERSAL_WINDOW_MS = 10 * 60_000;
+/** The kit stops trying to reverse this long before the window closes. */
+export const DEFAULT_SAFETY_MARGIN_MS = 60_000;
+
+/** How a redemption ended. */
+export type SettleOutcomeKind = 'recorded' | 'reversed' | 'refunded';
+
+export interface SettleOutcome {
+  outcome: SettleOutcomeKind;
+  /** The redemption that was settled. */
+  redemptionId: number;
+  saleId: string;
+  /** Why this outcome and not another, in words a supervisor can read. */
+  reason: string;
+  /** Cents given back (reversed or refunded), 0 when recorded. */
+  returnedCents: number;
+}
+
+export interface SettleContext {
+  client: OmneoClient;
+  journal: RedemptionJournal;
+  /** The flow's clock: epoch ms. */
+  now: () => number;
+  safetyMarginMs: number;
+}
+
+/** The last moment (by the flow's clock) at which the kit will still try a reversal. */
+export function reversalDeadline(entry: Pick<JournalEntry, 'receivedAt'>, safetyMarginMs: number): number | null {
+  return entry.receivedAt === undefined ? null : entry.receivedAt + REVERSAL_WINDOW_MS - safetyMarginMs;
+}
+
+/** Whether a redemption found by sale id is the one this journal entry asked for. */
+export function matchesIntent(entry: Pick<JournalEntry, 'amountCents' | 'benefitId'>, r: Redemption): boolean {
+  if (r.type !== 'redeem') return false;
+  const benefitItems = r.items.filter((i) => i.type === 'benefit');
+  if (entry.benefitId !== undefined) return benefitItems.some((i) => i.id === entry.benefitId);
+  return benefitItems.length === 0 && r.totalCents === entry.amountCents;
+}
+
+/** What Omneo shows happened to a redemption since: reversed, and how much was returned. */
+export async function inspectSettlement(client: OmneoClient, entry: JournalEntry) {
+  const all = await client.redemptions.findBySaleId(entry.profileId, entry.sale.id);
+  const redemptionId = entry.redemption?.id;
+  const related = all.filter((r) => r.id !== redemptionId);
+  const total = entry.redemption?.totalCents ?? 0;
+  return {
+    reversed: related.some((r) => r.type === 'reversal' && r.totalCents === total),
+    returnedCents: related.filter((r) => r.type === 'return').reduce((sum, r) => sum + r.totalCents, 0),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function refundHeld(ctx: SettleContext, entry: JournalEntry, why: string): Promise<SettleOutcome> {
+  const redemption = entry.redemption!;
+  const done = (reason: string): SettleOutcome => ({
+    outcome: 'refunded',
+    redemptionId: redemption.id,
+    saleId: entry.sale.id,
+    reason,
+    returnedCents: redemption.totalCents,
+  });
+  await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'refund', updatedAt: ctx.now() });
+  // A refund that was started before (then the answer was lost, or the till reloaded) may
+  // already have happened: look before refunding.
+  if (entry.settleAction === 'refund' && (await inspectSettlement(ctx.client, entry)).returnedCents >= redemption.totalCents) {
+    return done(`${why} The refund had already been made.`);
+  }
+  try {
+    if (entry.benefitId !== undefined) await ctx.client.redemptions.refundBenefit(entry.profileId, redemption.id);
+    else await ctx.client.redemptions.refund(entry.profileId, redemption.id);
+  } catch (error) {
+    if (!isOutcomeUnknown(error)) throw error;
+    if ((await inspectSettlement(ctx.client, entry)).returnedCents < redemption.totalCents) throw error;
+  }
+  return done(why);
+}
+
+/**
+ * Reverses or refunds a held redemption, and removes it from the journal once Omneo confirms.
+ * Throws (leaving the journal entry in place for a later try) when neither can be confirmed.
+ */
+export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause: string): Promise<SettleOutcome> {
+  const redemption = entry.redemption;
+  if (!redemption) throw new Error(`Sale ${entry.sale.id}: there is no redemption to settle.`);
+  const deadline = reversalDeadline(entry, ctx.safetyMarginMs);
+  const inWindow = deadline !== null && ctx.now() < deadline;
+  let outcome: SettleOutcome;
+  if (entry.settleAction === 'refund' || !inWindow) {
+    const why = entry.settleAction === 'refund'
+      ? `${cause} A refund had been started; it was completed.`
+      : `${cause} The 10-minute reversal window had passed, so the redemption was refunded as a new reward.`;
+    outcome = await refundHeld(ctx, entry, why);
+  } else {
+    await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'reverse', updatedAt: ctx.now() });
+    const reversed: SettleOutcome = {
+      outcome: 'reversed',
+      redemptionId: redemption.id,
+      saleId: entry.sale.id,
+      reason: `${cause} The redemption was reversed within the 10-minute window.`,
+      returnedCents: redemption.totalCents,
+    };
+    try {
+      await ctx.client.redemptions.reverse(entry.profileId, redemption.id);
+      outcome = reversed;
+    } catch (error) {
+      // 422 (or another plain 4xx): Omneo read the request and said no. 401/404 are not a refusal.
+      const refused = error instanceof OmneoError && (error.code === 'validation' || error.code === 'http');
+      if (!refused && !isOutcomeUnknown(error)) throw error;
+      // Omneo refused, or the answer was lost: did a reversal happen after all?
+      if ((await inspectSettlement(ctx.client, entry)).reversed) outcome = reversed;
+      else if (!refused) throw error;
+      else {
+        const why = `${cause} Omneo refused the reversal (${describe(error)}), so the redemption was refunded instead.`;
+        outcome = await refundHeld(ctx, { ...entry, settleAction: 'refund' }, why);
+      }
+    }
+  }
+  await ctx.journal.remove(entry.key);
+  return outcome;
+}
