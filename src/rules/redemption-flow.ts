@@ -206,6 +206,14 @@ export class RedemptionFlow {
     return this.settle('The sale was abandoned.');
   }
 
+  /**
+   * Lets go of the sale on this page (the panel went away, the page is unloading). What is
+   * held stays in the journal, for `recoverRedemptions` to settle.
+   */
+  dispose(): void {
+    this.release();
+  }
+
   /** Gives back exactly the returned lines' share of a completed sale's redemption. */
   async refund({ returned }: { returned: ReturnedLine[] }): Promise<{ refundCents: number }> {
     if (this.snapshot.state !== 'completed') {

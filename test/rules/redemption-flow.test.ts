@@ -1,0 +1,315 @@
+/**
+ * The redemption lifecycle against the mock tenant: what Omneo ends up holding (redemptions,
+ * transactions, balances) is what is asserted, after double clicks, lost answers, a closed
+ * reversal window, partial returns and reloads.
+ */
+import { expect } from '@open-wc/testing';
+import { createOmneoClient, fetchTransport } from '../../src/client/index.js';
+import { createMockTenant, SEED, type MockTenant } from '../../src/mocks/index.js';
+import {
+  memoryStore,
+  recoverRedemptions,
+  RedemptionFlow,
+  RedemptionFlowError,
+  RedemptionJournal,
+  type FlowSnapshot,
+  type KeyValueStore,
+  type Sale,
+} from '../../src/rules/index.js';
+
+const BASE = 'https://api.test.getomneo.com/api/v3';
+
+/** The guide's sale: 65.00, 115.00, 25.00, 45.00. */
+function guideSale(id = `sale-${Math.random().toString(36).slice(2)}`): Sale {
+  return {
+    id,
+    currency: 'AUD',
+    lines: [
+      { id: 'l1', name: 'Jeans', quantity: 1, amountCents: 6500 },
+      { id: 'l2', name: 'Jacket', quantity: 1, amountCents: 11500 },
+      { id: 'l3', name: 'Socks', quantity: 5, amountCents: 2500 },
+      { id: 'l4', name: 'Shirt', quantity: 1, amountCents: 4500 },
+    ],
+  };
+}
+
+const paid = { payments: ['card'], staffId: '1993', locationId: 2, timezone: 'Australia/Melbourne', receiptRef: 'R-1' };
+
+function setup(store: KeyValueStore = memoryStore()) {
+  const tenant = createMockTenant();
+  const client = createOmneoClient({
+    transport: fetchTransport({ baseUrl: BASE, token: 'test-token', fetch: tenant.fetch }),
+    retry: { baseDelayMs: 1, maxDelayMs: 4 },
+  });
+  const journal = new RedemptionJournal(store);
+  const seen: FlowSnapshot['state'][] = [];
+  const flow = new RedemptionFlow({ client, journal, now: tenant.clock.now, observer: (s) => seen.push(s.state) });
+  return { tenant, client, journal, flow, seen, store };
+}
+
+const posts = (tenant: MockTenant, path: RegExp) => tenant.requests.filter((r) => r.method === 'POST' && path.test(r.path));
+const REDEEM = /^\/profiles\/[^/]+\/redemptions$/;
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('RedemptionFlow: redeem', () => {
+  it('redeems once, sends the sale id, journals the held redemption before resolving, and allocates exactly', async () => {
+    const { tenant, flow, journal, seen } = setup();
+    const sale = guideSale('sale-guide');
+    let journaledAtHeld = false;
+    const done = flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 5000 });
+    const snapshot = await done;
+    journaledAtHeld = (await journal.get('sale-guide#rewards'))?.stage === 'held';
+    expect(journaledAtHeld).to.equal(true);
+    expect(snapshot.state).to.equal('held');
+    expect(seen).to.deep.equal(['redeeming', 'held']);
+    expect(snapshot.allocation!.map((l) => l.shareCents)).to.deep.equal([1300, 2300, 500, 900]);
+    const [post] = posts(tenant, REDEEM);
+    expect(post!.body).to.deep.include({ amount: 50, transaction_external_id: 'sale-guide', strategies: ['rewards'] });
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(0);
+    expect(flow.reversalDeadline).to.equal(tenant.clock.now() + 9 * 60_000);
+  });
+
+  it('a double click is one redemption: the second call gets the same promise', async () => {
+    const { tenant, flow } = setup();
+    const sale = guideSale();
+    const a = flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 2000 });
+    const b = flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 2000 });
+    expect(a).to.equal(b);
+    await a;
+    await flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 2000 });
+    expect(posts(tenant, REDEEM)).to.have.length(1);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(3000);
+  });
+
+  it('two flows on one page never redeem the same sale twice', async () => {
+    const { tenant, client, journal, flow } = setup();
+    const other = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    const sale = guideSale();
+    const first = flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 1000 });
+    const error = await rejection(other.redeem({ profileId: SEED.noah.id, sale, amountCents: 1000 }));
+    await first;
+    expect(error).to.be.instanceOf(RedemptionFlowError);
+    expect((error as RedemptionFlowError).code).to.equal('intent_in_progress');
+    expect(posts(tenant, REDEEM)).to.have.length(1);
+  });
+
+  it('adopts the redemption when the answer is lost after Omneo made it, instead of posting again', async () => {
+    const { tenant, flow, journal } = setup();
+    tenant.faults.dropNextAnswer({ method: 'POST', path: REDEEM });
+    const snapshot = await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-drop'), amountCents: 5000 });
+    expect(snapshot.state).to.equal('held');
+    expect(posts(tenant, REDEEM)).to.have.length(1);
+    expect(tenant.redemptions().filter((r) => r.type === 'redeem')).to.have.length(1);
+    expect((await journal.get('sale-drop#rewards'))?.redemption?.id).to.equal(snapshot.redemption!.id);
+  });
+
+  it('posts once more only when the lookup shows the first request never landed', async () => {
+    const { tenant, flow } = setup();
+    tenant.faults.failNext(1, 503, { method: 'POST', path: REDEEM });
+    const snapshot = await flow.redeem({ profileId: SEED.noah.id, sale: guideSale(), amountCents: 1500 });
+    expect(snapshot.state).to.equal('held');
+    expect(posts(tenant, REDEEM)).to.have.length(2);
+    expect(tenant.redemptions().filter((r) => r.type === 'redeem')).to.have.length(1);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(3500);
+  });
+
+  it('a refusal (more than the balance) leaves nothing in the journal and the flow idle', async () => {
+    const { tenant, flow, journal } = setup();
+    const sale = guideSale();
+    const error = await rejection(flow.redeem({ profileId: SEED.ava.id, sale, amountCents: 3000 }));
+    expect((error as { code: string }).code).to.equal('validation');
+    expect(flow.state).to.equal('idle');
+    expect((await journal.list()).entries).to.have.length(0);
+    expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+  });
+
+  it('refuses an amount above the eligible sale total before anything is written', async () => {
+    const { tenant, flow } = setup();
+    const sale: Sale = { id: 's', currency: 'AUD', lines: [{ id: 'a', name: 'Gift card', quantity: 1, amountCents: 5000, eligible: false }, { id: 'b', name: 'Tee', quantity: 1, amountCents: 1000 }] };
+    const error = await rejection(flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 2000 }));
+    expect((error as { code: string }).code).to.equal('amount_exceeds_eligible');
+    expect(tenant.requests).to.have.length(0);
+  });
+});
+
+describe('RedemptionFlow: settle', () => {
+  it('records the sale with the redemption, each line carrying its share as a discount, exactly once', async () => {
+    const { tenant, flow, journal } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-rec'), amountCents: 5000 });
+    const tx = await flow.complete(paid);
+    await flow.complete(paid);
+    expect(flow.state).to.equal('completed');
+    expect(tx.totalCents).to.equal(20000);
+    expect(tx.totalOriginalCents).to.equal(25000);
+    const sent = posts(tenant, /^\/transactions/)[0]!.body as Record<string, unknown>;
+    expect(sent).to.deep.include({ external_id: 'sale-rec', total: 200, total_original: 250, staff_id: '1993', location_id: 2 });
+    expect(sent.redemption_id).to.equal(flow.current.redemption!.id);
+    const items = sent.items as { discounts?: { amount: number }[]; price_sell: number }[];
+    expect(items.map((i) => i.discounts?.[0]?.amount)).to.deep.equal([13, 23, 5, 9]);
+    expect(items.map((i) => i.price_sell)).to.deep.equal([52, 92, 20, 36]);
+    expect(tenant.transactions().filter((t) => t.externalId === 'sale-rec')).to.have.length(1);
+    expect((await journal.list()).entries).to.have.length(0);
+  });
+
+  it('a recording retried after a lost answer never records the sale twice', async () => {
+    const { tenant, flow } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-twice'), amountCents: 5000 });
+    tenant.faults.dropNextAnswer({ method: 'POST', path: /^\/transactions/ });
+    await rejection(flow.complete(paid));
+    expect(flow.state).to.equal('recording');
+    await flow.complete(paid);
+    expect(tenant.transactions().filter((t) => t.externalId === 'sale-twice')).to.have.length(1);
+  });
+
+  it('payment declined inside the window: reversed, the same rewards restored', async () => {
+    const { tenant, flow, journal, seen } = setup();
+    await flow.redeem({ profileId: SEED.ava.id, sale: guideSale(), amountCents: 2500 });
+    expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(0);
+    tenant.clock.advance(5 * 60_000);
+    const outcome = await flow.paymentFailed();
+    expect(outcome.outcome).to.equal('reversed');
+    expect(outcome.returnedCents).to.equal(2500);
+    expect(seen.slice(-2)).to.deep.equal(['reversing', 'reversed']);
+    expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+    expect((await journal.list()).entries).to.have.length(0);
+  });
+
+  it('payment declined after the window: refunded as a new reward, and it says why', async () => {
+    const { tenant, flow } = setup();
+    await flow.redeem({ profileId: SEED.ava.id, sale: guideSale(), amountCents: 1000 });
+    tenant.clock.advance(9 * 60_000 + 1);
+    const outcome = await flow.paymentFailed();
+    expect(outcome.outcome).to.equal('refunded');
+    expect(outcome.reason).to.contain('10-minute reversal window had passed');
+    expect(tenant.redemptions().filter((r) => r.type === 'reversal')).to.have.length(0);
+    expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(1);
+    expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+  });
+
+  it('falls back to a refund when Omneo refuses a reversal the kit thought was in time', async () => {
+    const { tenant, client, journal } = setup();
+    const flow = new RedemptionFlow({ client, journal, now: tenant.clock.now, safetyMarginMs: 0 });
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale(), amountCents: 1000 });
+    tenant.faults.failNext(1, 422, { method: 'POST', path: /reverse$/ });
+    const outcome = await flow.paymentFailed();
+    expect(outcome.outcome).to.equal('refunded');
+    expect(outcome.reason).to.contain('refused the reversal');
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+
+  it('adopts a reversal whose answer was lost, and never refunds on top of it', async () => {
+    const { tenant, flow } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale(), amountCents: 1000 });
+    tenant.faults.dropNextAnswer({ method: 'POST', path: /reverse$/ });
+    const outcome = await flow.paymentFailed();
+    expect(outcome.outcome).to.equal('reversed');
+    expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(0);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+
+  it('a partial return refunds exactly the returned share, and all returns add up to the redemption', async () => {
+    const { tenant, flow } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale(), amountCents: 5000 });
+    await flow.complete(paid);
+    expect((await flow.refund({ returned: [{ id: 'l3', quantity: 2, ofQuantity: 5 }] })).refundCents).to.equal(200);
+    expect((await flow.refund({ returned: [{ id: 'l2' }] })).refundCents).to.equal(2300);
+    expect(flow.state).to.equal('completed');
+    await flow.refund({ returned: [{ id: 'l1' }, { id: 'l3', quantity: 3, ofQuantity: 5 }, { id: 'l4' }] });
+    expect(flow.state).to.equal('refunded');
+    const returns = tenant.redemptions().filter((r) => r.type === 'return');
+    expect(returns.map((r) => r.totalCents)).to.deep.equal([200, 2300, 2500]);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+});
+
+describe('recoverRedemptions', () => {
+  it('after a reload, reverses what was held inside the window, and reports it', async () => {
+    const { tenant, client, flow, store } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-reload'), amountCents: 4000 });
+    // The page reloads: the flow is gone, a new journal reads the same storage.
+    flow.dispose();
+    const journal = new RedemptionJournal(store);
+    const result = await recoverRedemptions({ client, journal, now: tenant.clock.now });
+    expect(result.reports.map((r) => r.status)).to.deep.equal(['settled']);
+    expect(result.reports[0]).to.include({ outcome: 'reversed', saleId: 'sale-reload' });
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+    expect((await journal.list()).entries).to.have.length(0);
+  });
+
+  it('records a sale the host claims', async () => {
+    const { tenant, client, flow, store } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-claimed'), amountCents: 5000 });
+    flow.dispose();
+    const journal = new RedemptionJournal(store);
+    const result = await recoverRedemptions({ client, journal, now: tenant.clock.now, claim: (e) => (e.sale.id === 'sale-claimed' ? paid : false) });
+    expect(result.reports[0]).to.include({ outcome: 'recorded' });
+    const [tx] = tenant.transactions().filter((t) => t.externalId === 'sale-claimed');
+    expect(tx!.redemptionId).to.equal(flow.current.redemption!.id);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(0);
+  });
+
+  it('finds a redemption whose answer never arrived before the reload, and settles it', async () => {
+    const { tenant, client, store } = setup();
+    const flow = new RedemptionFlow({ client, journal: new RedemptionJournal(store), now: tenant.clock.now });
+    tenant.faults.dropNextAnswer({ method: 'POST', path: REDEEM });
+    tenant.faults.failNext(10, 503, { method: 'GET', path: /^\/redemptions/ });
+    await rejection(flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-lost'), amountCents: 2500 }));
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(2500);
+    tenant.faults.clear();
+    const result = await recoverRedemptions({ client, journal: new RedemptionJournal(store), now: tenant.clock.now });
+    expect(result.reports[0]).to.include({ status: 'settled', outcome: 'reversed' });
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+
+  it('records a paid sale whose recording was cut off by the reload', async () => {
+    const { tenant, client, flow, store } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-paid'), amountCents: 5000 });
+    tenant.faults.failNext(1, 503, { method: 'POST', path: /^\/transactions/ });
+    await rejection(flow.complete(paid));
+    flow.dispose();
+    tenant.clock.advance(20 * 60_000);
+    const result = await recoverRedemptions({ client, journal: new RedemptionJournal(store), now: tenant.clock.now });
+    expect(result.reports[0]).to.include({ outcome: 'recorded' });
+    expect(tenant.transactions().filter((t) => t.externalId === 'sale-paid')).to.have.length(1);
+    expect(tenant.redemptions().filter((r) => r.type !== 'redeem')).to.have.length(0);
+  });
+
+  it('run twice at once, or in two tabs at once, settles each redemption exactly once', async () => {
+    const { tenant, client, store } = setup();
+    for (const id of ['a', 'b', 'c']) {
+      const flow = new RedemptionFlow({ client, journal: new RedemptionJournal(store), now: tenant.clock.now, owner: 'crashed-tab' });
+      await flow.redeem({ profileId: SEED.noah.id, sale: guideSale(`sale-${id}`), amountCents: 1000 });
+      flow.dispose();
+    }
+    tenant.clock.advance(10 * 60_000 + 1); // the crashed tab's leases have run out
+    const run = (owner: string) => recoverRedemptions({ client, journal: new RedemptionJournal(store), now: tenant.clock.now, owner });
+    const results = await Promise.all([run('tab-1'), run('tab-1'), run('tab-2')]);
+    const settled = results.flatMap((r) => r.reports).filter((r) => r.status === 'settled');
+    expect(settled).to.have.length(3);
+    expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(3);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+
+  it('reports corrupt and other-version entries, keeps them aside, and settles the rest', async () => {
+    const { tenant, client, flow, store } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-ok'), amountCents: 1000 });
+    flow.dispose();
+    await store.set('omneo-pos-kit:journal:broken', '{not json');
+    await store.set('omneo-pos-kit:journal:old', JSON.stringify({ v: 0, key: 'old' }));
+    const journal = new RedemptionJournal(store);
+    const result = await recoverRedemptions({ client, journal, now: tenant.clock.now });
+    expect(result.corrupt.map((c) => c.key).sort()).to.deep.equal(['broken', 'old']);
+    expect(result.reports[0]).to.include({ outcome: 'reversed' });
+    const kept = await journal.quarantined();
+    expect(kept.map((k) => k.raw).sort()).to.deep.equal(['{"v":0,"key":"old"}', '{not json']);
+    expect((await journal.list()).corrupt).to.have.length(0);
+  });
+});
