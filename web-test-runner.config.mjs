@@ -3,6 +3,7 @@
 // package can download a browser here. scripts/find-chromium.mjs finds or installs it.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { readFileSync } from 'node:fs';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 const executablePath = findChromium();
@@ -12,6 +13,15 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   concurrency: 2,
+  // msw's service worker, written by `msw init .wtr-public` (scripts/test.mjs runs it), must be
+  // served from the root so it may control every test page.
+  middleware: [
+    function mockServiceWorker(context, next) {
+      if (context.path !== '/mockServiceWorker.js') return next();
+      context.type = 'application/javascript';
+      context.body = readFileSync('.wtr-public/mockServiceWorker.js');
+    },
+  ],
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     playwrightLauncher({

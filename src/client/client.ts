@@ -48,6 +48,9 @@ export interface OmneoClientOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+/** A member with more benefits than this many pages of 100 is not a till's concern. */
+const MAX_PAGES = 20;
+
 const profileResponse = single(profileSchema);
 const redemptionResponse = single(redemptionSchema);
 const transactionResponse = single(transactionSchema);
@@ -92,10 +95,15 @@ export function createOmneoClient(options: OmneoClientOptions) {
       },
     },
     benefits: {
-      /** The member's active benefits (expired and used ones are left out). */
+      /** The member's active benefits, every page of them (expired and used ones are left out). */
       async active(profileId: string, call?: CallOptions): Promise<Benefit[]> {
-        const page = await http.read(routes.activeBenefits({ profileId }), benefitList, call);
-        return page.items.filter((b) => b.active);
+        const benefits: Benefit[] = [];
+        for (let page = 1; page <= MAX_PAGES; page += 1) {
+          const answer = await http.read(routes.activeBenefits({ profileId, page }), benefitList, call);
+          benefits.push(...answer.items.filter((b) => b.active));
+          if (!answer.page || answer.page.current >= answer.page.last || answer.items.length === 0) break;
+        }
+        return benefits;
       },
     },
     redemptions: {

@@ -154,7 +154,16 @@ export class OmneoInputError extends OmneoError {
   }
 }
 
-/** Whether a write that failed this way may nonetheless have been applied by Omneo. */
+/**
+ * Whether a write that failed this way may nonetheless have been applied by Omneo: the
+ * connection dropped or timed out after the request went out, a gateway answered 5xx for an
+ * upstream that may have finished, or the answer came back unreadable. Look before repeating.
+ */
 export function isOutcomeUnknown(error: unknown): boolean {
-  return error instanceof OmneoNetworkError || error instanceof OmneoTimeoutError;
+  return (
+    error instanceof OmneoNetworkError ||
+    error instanceof OmneoTimeoutError ||
+    error instanceof OmneoServerError ||
+    error instanceof OmneoUnexpectedResponseError
+  );
 }

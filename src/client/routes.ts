@@ -14,7 +14,7 @@ export interface RouteParams {
   profileGet: { profileId: string };
   profileSearch: { text: string; pageSize: number };
   balances: { profileId: string };
-  activeBenefits: { profileId: string };
+  activeBenefits: { profileId: string; page: number };
   redeemRewards: { profileId: string; body: Record<string, unknown> };
   redeemBenefit: { profileId: string; benefitId: number; issuedAt: string; timezone: string; count: number; saleId?: string | undefined };
   reverse: { profileId: string; redemptionId: number };
@@ -68,10 +68,10 @@ export const guideRoutes: RouteTable = {
     path: '/profiles',
     query: { search: text, 'page[size]': String(pageSize) },
   }),
-  activeBenefits: ({ profileId }) => ({
+  activeBenefits: ({ profileId, page }) => ({
     method: 'GET',
     path: `/profiles/${seg(profileId)}/benefits`,
-    query: { 'filter[status]': 'active' },
+    query: { 'filter[status]': 'active', 'page[size]': '100', 'page[number]': String(page) },
   }),
   redeemBenefit: ({ profileId, benefitId, issuedAt, timezone, saleId }) => ({
     method: 'POST',
@@ -107,7 +107,11 @@ export const referenceRoutes: RouteTable = {
     path: '/profiles',
     query: { 'filter[search]': text, 'page[size]': String(pageSize) },
   }),
-  activeBenefits: ({ profileId }) => ({ method: 'GET', path: `/profiles/${seg(profileId)}/benefits/redeemable` }),
+  activeBenefits: ({ profileId, page }) => ({
+    method: 'GET',
+    path: `/profiles/${seg(profileId)}/benefits/redeemable`,
+    query: { 'page[size]': '100', 'page[number]': String(page) },
+  }),
   redeemBenefit: ({ profileId, benefitId, count, saleId }) => ({
     method: 'POST',
     path: `/profiles/${seg(profileId)}/benefits/${seg(benefitId)}/redeem`,

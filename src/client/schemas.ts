@@ -325,6 +325,7 @@ export const redemptionSchema = z.pipe(
     location_id: z.optional(z.nullable(intId)),
     balances: z.optional(z.nullable(balancesSchema)),
     transaction_external_id: text,
+    redemption_id: z.optional(z.nullable(intId)),
     items: z.optional(
       z.nullable(
         z.array(
@@ -349,6 +350,8 @@ export const redemptionSchema = z.pipe(
     balancesAfter: r.balances ?? null,
     /** The POS sale id sent as `transaction_external_id`. */
     saleId: r.transaction_external_id,
+    /** On a reversal or return: the redemption it undoes, when Omneo says. */
+    undoesRedemptionId: r.redemption_id ?? null,
     items: (r.items ?? []).map((i) => ({
       id: i.id ?? null,
       type: i.type,

@@ -6,7 +6,7 @@ import type { OmneoClient } from '../client/index.js';
 import { claimIntent, defaultOwner, releaseIntent } from './intents.js';
 import type { CorruptEntry, JournalEntry, RedemptionJournal } from './journal.js';
 import { buildTransaction, type CompleteInput } from './sale.js';
-import { DEFAULT_SAFETY_MARGIN_MS, matchesIntent, settleHeld, type SettleOutcome } from './settle.js';
+import { DEFAULT_SAFETY_MARGIN_MS, findLiveRedemption, settleHeld, type SettleOutcome } from './settle.js';
 
 /** What recovery did with one journal entry. */
 export type RecoveryReport =
@@ -56,7 +56,7 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
   let current = entry;
   if (current.stage === 'redeeming') {
     // The answer to the redeem request was never seen: did Omneo make the redemption?
-    const found = (await client.redemptions.findBySaleId(current.profileId, current.sale.id)).find((r) => matchesIntent(current, r));
+    const found = await findLiveRedemption(client, current);
     if (!found) {
       await journal.remove(current.key);
       return { status: 'nothing', entry: current, reason: 'The redemption request never reached Omneo: nothing to settle.' };

@@ -12,7 +12,6 @@
  */
 import {
   isOutcomeUnknown,
-  OmneoError,
   type OmneoClient,
   type Redemption,
   type Transaction,
@@ -24,7 +23,7 @@ import { buildTransaction, eligibleTotalCents, formatLocalDateTime, type Complet
 import {
   DEFAULT_SAFETY_MARGIN_MS,
   inspectSettlement,
-  matchesIntent,
+  findLiveRedemption,
   REVERSAL_WINDOW_MS,
   reversalDeadline,
   settleHeld,
@@ -327,8 +326,7 @@ export class RedemptionFlow {
         this.entry = { ...this.entry, receivedAt: this.now() };
         return created;
       } catch (error) {
-        const unknown = isOutcomeUnknown(error) || (error instanceof OmneoError && error.code === 'server');
-        if (!unknown) {
+        if (!isOutcomeUnknown(error)) {
           await this.journal.remove(key);
           throw error;
         }
@@ -341,7 +339,7 @@ export class RedemptionFlow {
   }
 
   private async findExisting(entry: JournalEntry): Promise<Redemption | null> {
-    const found = (await this.client.redemptions.findBySaleId(entry.profileId, entry.sale.id)).find((r) => matchesIntent(entry, r));
+    const found = await findLiveRedemption(this.client, entry);
     if (found) this.entry = { ...entry, receivedAt: entry.receivedAt ?? this.now() };
     return found ?? null;
   }

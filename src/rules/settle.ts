@@ -55,16 +55,43 @@ export function matchesIntent(entry: Pick<JournalEntry, 'amountCents' | 'benefit
   return benefitItems.length === 0 && r.totalCents === entry.amountCents;
 }
 
-/** What Omneo shows happened to a redemption since: reversed, and how much was returned. */
+/**
+ * Whether `undo` (a reversal or return) undoes `target`. Omneo links them by `redemption_id`
+ * where it sends one; without it, an undo of the same sale and total is taken as the link.
+ */
+function undoes(undo: Redemption, target: { id: number; totalCents: number }, exactTotal: boolean): boolean {
+  if (undo.undoesRedemptionId !== null) return undo.undoesRedemptionId === target.id;
+  return !exactTotal || undo.totalCents === target.totalCents;
+}
+
+/** What Omneo's list for a sale says happened to one redemption since it was made. */
+function settlementOf(all: readonly Redemption[], target: { id: number; totalCents: number }) {
+  const related = all.filter((r) => r.id !== target.id);
+  return {
+    reversed: related.some((r) => r.type === 'reversal' && undoes(r, target, true)),
+    returnedCents: related.filter((r) => r.type === 'return' && undoes(r, target, false)).reduce((sum, r) => sum + r.totalCents, 0),
+  };
+}
+
+/**
+ * The redemption this entry asked for, found by sale id, if Omneo made it and it has not been
+ * undone since (a till that reversed a sale's first redemption may redeem for it again).
+ */
+export async function findLiveRedemption(client: OmneoClient, entry: JournalEntry): Promise<Redemption | null> {
+  const all = await client.redemptions.findBySaleId(entry.profileId, entry.sale.id);
+  const live = all.filter((r) => {
+    if (!matchesIntent(entry, r)) return false;
+    const { reversed, returnedCents } = settlementOf(all, r);
+    return !reversed && returnedCents < r.totalCents;
+  });
+  return live[0] ?? null;
+}
+
+/** What Omneo shows happened to the entry's redemption since: reversed, and how much was returned. */
 export async function inspectSettlement(client: OmneoClient, entry: JournalEntry) {
   const all = await client.redemptions.findBySaleId(entry.profileId, entry.sale.id);
-  const redemptionId = entry.redemption?.id;
-  const related = all.filter((r) => r.id !== redemptionId);
-  const total = entry.redemption?.totalCents ?? 0;
-  return {
-    reversed: related.some((r) => r.type === 'reversal' && r.totalCents === total),
-    returnedCents: related.filter((r) => r.type === 'return').reduce((sum, r) => sum + r.totalCents, 0),
-  };
+  const target = entry.redemption;
+  return target ? settlementOf(all, target) : { reversed: false, returnedCents: 0 };
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,104 @@
+/**
+ * Faults a test can inject into the tenant. Each kind has its own queue, consumed first in,
+ * first out by the requests that match (a fault without a match takes the next request).
+ */
+import type { FaultMatch } from './types.js';
+import { resourcePath } from './paths.js';
+
+/** What a test can ask the tenant to do wrong. */
+export interface MockFaults {
+  /** Every request waits this long (a real `setTimeout`) before it is answered. */
+  latency(ms: number): void;
+  /** The next `count` matching requests are answered `status` with Omneo's error body, and not applied. */
+  failNext(count: number, status: number, match?: FaultMatch): void;
+  /** The next matching request is applied, then its answer is lost: fetch rejects with a TypeError. */
+  dropNextAnswer(match?: FaultMatch): void;
+  /**
+   * The next matching request is applied, then answered 200 with a broken body: by default
+   * JSON without the fields the kit requires; `body` sends that text instead (say, an HTML page).
+   */
+  malformNext(match?: FaultMatch, body?: string): void;
+  /** The next `count` matching requests are answered 429, with `Retry-After` when given, and not applied. */
+  rateLimitNext(count: number, retryAfter?: string, match?: FaultMatch): void;
+  /** Removes every fault, latency included. */
+  clear(): void;
+}
+
+interface Queued<T> {
+  match: FaultMatch | undefined;
+  remaining: number;
+  value: T;
+}
+
+/** A broken body the client's schemas refuse, whatever the route: `data` has no required field. */
+export const MALFORMED_BODY = '{"data":{"unexpected":true}}';
+
+function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+  if (!match) return true;
+  if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (match.path === undefined) return true;
+  if (match.path instanceof RegExp) return match.path.test(path);
+  const wanted = resourcePath(match.path);
+  return path === wanted || path.endsWith(wanted);
+}
+
+class FaultQueue<T> {
+  private readonly items: Queued<T>[] = [];
+
+  push(count: number, value: T, match: FaultMatch | undefined): void {
+    if (!Number.isSafeInteger(count) || count < 1) throw new RangeError('A fault count must be a positive integer.');
+    this.items.push({ match, remaining: count, value });
+  }
+
+  /** Takes one use of the first queued fault that matches this request. */
+  take(method: string, path: string): T | undefined {
+    const index = this.items.findIndex((q) => matches(q.match, method, path));
+    const q = this.items[index];
+    if (!q) return undefined;
+    if (--q.remaining === 0) this.items.splice(index, 1);
+    return q.value;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+  }
+}
+
+/** The tenant's fault state; the handlers ask it before and after applying each request. */
+export class FaultState implements MockFaults {
+  latencyMs = 0;
+  readonly failures = new FaultQueue<number>();
+  readonly rateLimits = new FaultQueue<{ retryAfter: string | undefined }>();
+  readonly drops = new FaultQueue<true>();
+  readonly malformed = new FaultQueue<string>();
+
+  latency(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('Latency must be a non-negative number of milliseconds.');
+    this.latencyMs = ms;
+  }
+
+  failNext(count: number, status: number, match?: FaultMatch): void {
+    if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError('failNext needs a 4xx or 5xx status.');
+    this.failures.push(count, status, match);
+  }
+
+  dropNextAnswer(match?: FaultMatch): void {
+    this.drops.push(1, true, match);
+  }
+
+  malformNext(match?: FaultMatch, body: string = MALFORMED_BODY): void {
+    this.malformed.push(1, body, match);
+  }
+
+  rateLimitNext(count: number, retryAfter?: string, match?: FaultMatch): void {
+    this.rateLimits.push(count, { retryAfter }, match);
+  }
+
+  clear(): void {
+    this.latencyMs = 0;
+    this.failures.clear();
+    this.rateLimits.clear();
+    this.drops.clear();
+    this.malformed.clear();
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * Redemptions, as Omneo keeps them: redeeming lowers the balance (rewards nearest expiry
+ * first), a reversal within 10 minutes puts back exactly what was taken, and a refund (a
+ * "return") issues something new instead. Reversals and returns are redemption records too,
+ * of type `reversal` and `return`, pointing at the redemption they undo.
+ */
+import { FieldErrors, asObject, invalid, notFound, readCents, readDateTime, readInt, readText, readTimezone } from './errors.js';
+import type { MockStore } from './store.js';
+import type { MockRedemption, MockRedemptionItem } from './types.js';
+import { balancesWire } from './wire.js';
+
+/** How long after its creation a redemption can still be reversed. */
+export const REVERSAL_WINDOW_MS = 10 * 60_000;
+/** How long a reward issued by a refund lasts. */
+export const REFUND_REWARD_LIFETIME_MS = 90 * 24 * 3_600_000;
+/** How long a benefit re-issued by a return lasts, when the original has already expired. */
+const RETURNED_BENEFIT_LIFETIME_MS = 30 * 24 * 3_600_000;
+
+const STRATEGIES = ['rewards', 'points', 'credits', 'benefits'] as const;
+type Strategy = (typeof STRATEGIES)[number];
+
+function readStrategies(o: Record<string, unknown>, errors: FieldErrors, required: boolean): Strategy[] | null {
+  const value = o['strategies'];
+  if (value === undefined || value === null) {
+    if (required) errors.add('strategies', 'The strategies field is required.');
+    return null;
+  }
+  if (!Array.isArray(value) || value.length === 0) {
+    errors.add('strategies', 'The strategies must be a non-empty array.');
+    return null;
+  }
+  const known = value.filter((s): s is Strategy => (STRATEGIES as readonly unknown[]).includes(s));
+  value.forEach((s, i) => {
+    if (!known.includes(s as Strategy)) errors.add(`strategies.${i}`, `The selected strategies.${i} is invalid.`);
+  });
+  return known;
+}
+
+function readLocation(store: MockStore, o: Record<string, unknown>, errors: FieldErrors): number | null {
+  const id = readInt(o, 'location_id', errors);
+  if (id !== null && !store.location(id)) errors.add('location_id', 'The selected location id is invalid.');
+  return id;
+}
+
+function record(store: MockStore, fields: Omit<MockRedemption, 'id' | 'createdAt' | 'balancesAfter' | 'reversedBy' | 'returnedCents' | 'returnedCount'>): MockRedemption {
+  store.touch(fields.profileId);
+  const r: MockRedemption = {
+    id: store.intId(),
+    createdAt: store.now(),
+    reversedBy: null,
+    returnedCents: 0,
+    returnedCount: 0,
+    balancesAfter: balancesWire(store, fields.profileId),
+    ...fields,
+  };
+  store.redemptions.push(r);
+  return r;
+}
+
+/** POST /profiles/{id}/redemptions `{strategies, amount, transaction_external_id?, location_id?, ...}`. */
+export function redeemBalance(store: MockStore, profileId: string, body: unknown): MockRedemption {
+  const profile = store.profile(profileId);
+  const o = asObject(body);
+  const errors = new FieldErrors();
+  const strategies = readStrategies(o, errors, true);
+  const amount = readCents(o, 'amount', errors, { required: true, positive: true });
+  const locationId = readLocation(store, o, errors);
+  const externalId = readText(o, 'transaction_external_id', errors);
+  const receiptRef = readText(o, 'transaction_receipt_ref', errors);
+  errors.throwIfAny();
+  if (strategies === null || amount === undefined) throw new Error('unreachable: validated above');
+
+  const rewards = store.spendableRewards(profileId);
+  const available = (s: Strategy) =>
+    s === 'rewards' ? rewards.reduce((n, r) => n + r.remainingCents, 0) : s === 'points' ? profile.points : s === 'credits' ? profile.creditCents : 0;
+  const total = [...new Set(strategies)].reduce((n, s) => n + available(s), 0);
+  if (amount > total) throw invalid('amount', 'The amount exceeds the available balance.');
+
+  let left = amount;
+  const items: MockRedemptionItem[] = [];
+  for (const s of new Set(strategies)) {
+    if (s === 'rewards') {
+      for (const reward of rewards) {
+        const take = Math.min(left, reward.remainingCents);
+        if (take === 0) break;
+        reward.remainingCents -= take;
+        left -= take;
+        items.push({ id: reward.id, type: 'reward', valueCents: take, count: 1 });
+      }
+    } else if (s === 'points' && left > 0 && profile.points > 0) {
+      const take = Math.min(left, profile.points);
+      profile.points -= take;
+      left -= take;
+      items.push({ id: null, type: 'point', valueCents: take, count: take });
+    } else if (s === 'credits' && left > 0 && profile.creditCents > 0) {
+      const take = Math.min(left, profile.creditCents);
+      profile.creditCents -= take;
+      left -= take;
+      items.push({ id: null, type: 'credit', valueCents: take, count: 1 });
+    }
+  }
+  return record(store, {
+    profileId,
+    type: 'redeem',
+    kind: 'balance',
+    totalCents: amount,
+    items,
+    strategies: [...strategies],
+    transactionExternalId: externalId,
+    transactionReceiptRef: receiptRef,
+    locationId,
+    redemptionId: null,
+  });
+}
+
+/**
+ * POST /profiles/{id}/benefits/{benefitId}/redemptions `{issued_at, timezone}` (guide) or
+ * .../redeem `{count?}` (reference).
+ */
+export function redeemBenefit(store: MockStore, profileId: string, benefitId: number, body: unknown, form: 'guide' | 'reference'): MockRedemption {
+  store.profile(profileId);
+  const benefit = store.benefits.find((b) => b.id === benefitId && b.profileId === profileId);
+  if (!benefit) throw notFound('Benefit not found.');
+  const o = asObject(body);
+  const errors = new FieldErrors();
+  if (form === 'guide') {
+    readDateTime(o, 'issued_at', errors);
+    readTimezone(o, 'timezone', errors);
+  }
+  const count = readInt(o, 'count', errors) ?? 1;
+  const locationId = readLocation(store, o, errors);
+  const externalId = readText(o, 'transaction_external_id', errors);
+  const receiptRef = readText(o, 'transaction_receipt_ref', errors);
+  errors.throwIfAny();
+
+  const status = store.benefitStatus(benefit);
+  if (status === 'expired') throw invalid('benefit', 'The benefit has expired.');
+  if (status === 'redeemed') throw invalid('benefit', 'The benefit has already been redeemed.');
+  if (count > benefit.redemptionsRemaining) {
+    throw invalid('count', `The count may not be greater than ${benefit.redemptionsRemaining}.`);
+  }
+  benefit.redemptionsRemaining -= count;
+  const value = benefit.valueCents ?? benefit.definition.valueCents ?? 0;
+  return record(store, {
+    profileId,
+    type: 'redeem',
+    kind: 'benefit',
+    totalCents: value * count,
+    items: [{ id: benefit.id, type: 'benefit', valueCents: value, count }],
+    strategies: ['benefits'],
+    transactionExternalId: externalId,
+    transactionReceiptRef: receiptRef,
+    locationId,
+    redemptionId: null,
+  });
+}
+
+/** The redemption to reverse or refund: a `redeem` record, of this profile when one is named. */
+function original(store: MockStore, redemptionId: number, profileId: string | undefined): MockRedemption {
+  if (profileId !== undefined) store.profile(profileId);
+  const r = store.redemption(redemptionId);
+  if (profileId !== undefined && r.profileId !== profileId) throw notFound('Redemption not found.');
+  if (r.type !== 'redeem') throw invalid('redemption', `A ${r.type} cannot be reversed or returned.`);
+  if (r.reversedBy !== null) throw invalid('redemption', 'The redemption has already been reversed.');
+  return r;
+}
+
+/** POST /profiles/{pid}/redemptions/{rid}/reverse or /redemptions/{id}/reversal. */
+export function reverseRedemption(store: MockStore, redemptionId: number, profileId?: string): MockRedemption {
+  const r = original(store, redemptionId, profileId);
+  if (r.returnedCents > 0 || r.returnedCount > 0) {
+    throw invalid('redemption', 'The redemption has been returned and can no longer be reversed.');
+  }
+  // Measured from created_at as Omneo writes it (whole seconds), so a client that reads the
+  // timestamp computes the same deadline as the server.
+  const created = Math.floor(r.createdAt / 1000) * 1000;
+  if (store.now() - created > REVERSAL_WINDOW_MS) {
+    throw invalid('redemption', 'The redemption can no longer be reversed.');
+  }
+  const profile = store.profile(r.profileId);
+  for (const item of r.items) {
+    if (item.type === 'reward') {
+      const reward = store.rewards.find((x) => x.id === item.id);
+      if (reward) reward.remainingCents += item.valueCents;
+    } else if (item.type === 'point') {
+      profile.points += item.count;
+    } else if (item.type === 'credit') {
+      profile.creditCents += item.valueCents;
+    } else {
+      const benefit = store.benefits.find((x) => x.id === item.id);
+      if (benefit) benefit.redemptionsRemaining += item.count;
+    }
+  }
+  const reversal = record(store, {
+    profileId: r.profileId,
+    type: 'reversal',
+    kind: r.kind,
+    totalCents: r.totalCents,
+    items: r.items.map((i) => ({ ...i })),
+    strategies: [...r.strategies],
+    transactionExternalId: r.transactionExternalId,
+    transactionReceiptRef: r.transactionReceiptRef,
+    locationId: r.locationId,
+    redemptionId: r.id,
+  });
+  r.reversedBy = reversal.id;
+  return reversal;
+}
+
+/**
+ * Refunds a redemption (guide: /profiles/{pid}/redemptions/{rid}/refund `{amount?}`;
+ * reference: /redemptions/{id}/return `{amount?, strategies?}` and /redemptions/{id}/benefit/return
+ * `{count?}`). Money comes back as a NEW reward (or points or credits, when `strategies` says
+ * so), a benefit as a new benefit instance. By default, all that is left to refund.
+ */
+export function refundRedemption(store: MockStore, redemptionId: number, body: unknown, opts: { profileId?: string; benefitOnly?: boolean } = {}): MockRedemption {
+  const r = original(store, redemptionId, opts.profileId);
+  const o = asObject(body);
+  const errors = new FieldErrors();
+  if (r.kind === 'benefit') return returnBenefit(store, r, o, errors);
+  if (opts.benefitOnly) throw invalid('redemption', 'The redemption has no benefits to return.');
+
+  const amountSent = readCents(o, 'amount', errors, { positive: true });
+  const strategies = readStrategies(o, errors, false) ?? ['rewards'];
+  errors.throwIfAny();
+  const left = r.totalCents - r.returnedCents;
+  if (left === 0) throw invalid('amount', 'The redemption has already been refunded in full.');
+  const amount = amountSent ?? left;
+  if (amount > left) throw invalid('amount', `The amount may not be greater than ${(left / 100).toFixed(2)}.`);
+
+  const profile = store.profile(r.profileId);
+  const now = store.now();
+  let item: MockRedemptionItem;
+  if (strategies[0] === 'points') {
+    profile.points += amount;
+    item = { id: null, type: 'point', valueCents: amount, count: amount };
+  } else if (strategies[0] === 'credits') {
+    profile.creditCents += amount;
+    item = { id: null, type: 'credit', valueCents: amount, count: 1 };
+  } else {
+    const id = store.intId();
+    store.rewards.push({
+      id,
+      profileId: r.profileId,
+      valueCents: amount,
+      remainingCents: amount,
+      issuedAt: now,
+      expiresAt: now + REFUND_REWARD_LIFETIME_MS,
+      sourceRedemptionId: r.id,
+    });
+    item = { id, type: 'reward', valueCents: amount, count: 1 };
+  }
+  r.returnedCents += amount;
+  return record(store, {
+    profileId: r.profileId,
+    type: 'return',
+    kind: 'balance',
+    totalCents: amount,
+    items: [item],
+    strategies: [...strategies],
+    transactionExternalId: r.transactionExternalId,
+    transactionReceiptRef: r.transactionReceiptRef,
+    locationId: r.locationId,
+    redemptionId: r.id,
+  });
+}
+
+function returnBenefit(store: MockStore, r: MockRedemption, o: Record<string, unknown>, errors: FieldErrors): MockRedemption {
+  const sent = readInt(o, 'count', errors);
+  errors.throwIfAny();
+  const redeemed = r.items.reduce((n, i) => n + i.count, 0);
+  const left = redeemed - r.returnedCount;
+  if (left === 0) throw invalid('count', 'The redemption has already been returned in full.');
+  const count = sent ?? left;
+  if (count > left) throw invalid('count', `The count may not be greater than ${left}.`);
+
+  const source = store.benefits.find((b) => b.id === r.items[0]?.id);
+  if (!source) throw notFound('Benefit not found.');
+  const now = store.now();
+  const id = store.intId();
+  store.benefits.push({
+    ...source,
+    id,
+    issuedAt: now,
+    expiresAt: source.expiresAt !== null && source.expiresAt > now ? source.expiresAt : now + RETURNED_BENEFIT_LIFETIME_MS,
+    redemptionsAllowed: count,
+    redemptionsRemaining: count,
+  });
+  r.returnedCount += count;
+  const value = source.valueCents ?? source.definition.valueCents ?? 0;
+  return record(store, {
+    profileId: r.profileId,
+    type: 'return',
+    kind: 'benefit',
+    totalCents: value * count,
+    items: [{ id, type: 'benefit', valueCents: value, count }],
+    strategies: ['benefits'],
+    transactionExternalId: r.transactionExternalId,
+    transactionReceiptRef: r.transactionReceiptRef,
+    locationId: r.locationId,
+    redemptionId: r.id,
+  });
+}
