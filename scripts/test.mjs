@@ -1,7 +1,7 @@
 // `npm test`: typecheck, then the Node tests (node:test through tsx), then every browser test
 // in headless Chromium (@web/test-runner). Finds or installs Chromium first, so a fresh
 // machine needs nothing but `npm ci`. Stops at the first stage that fails.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
@@ -9,15 +9,48 @@ import { findChromium } from './find-chromium.mjs';
 const args = new Set(process.argv.slice(2));
 const bin = (name) => join('node_modules', '.bin', name);
 
-function run(label, command, commandArgs, env = {}) {
+const totals = { passed: 0, failed: 0 };
+
+/** Runs one stage, echoing its output and counting the tests it reports. */
+function run(label, command, commandArgs, { env = {}, count } = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, commandArgs, {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (code, signal) => {
+      if (count) count(output);
+      if (code !== 0) {
+        console.error(`\n✖ ${label} failed (exit ${code ?? signal})`);
+        summary();
+        process.exit(code || 1);
+      }
+      resolve();
+    });
   });
-  if (result.status !== 0) {
-    console.error(`\n✖ ${label} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status || 1);
+}
+
+function summary() {
+  // One plain line a CI reader can count: "tests: N passed, N failed".
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+}
+
+/** node:test's TAP totals. */
+function countNode(output) {
+  totals.passed += Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
+  totals.failed += Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
+}
+
+/** @web/test-runner's last progress line. */
+function countBrowser(output) {
+  const all = [...output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').matchAll(/(\d+) passed, (\d+) failed/g)];
+  const last = all.at(-1);
+  if (last) {
+    totals.passed += Number(last[1]);
+    totals.failed += Number(last[2]);
   }
 }
 
@@ -34,14 +67,13 @@ function filesUnder(dir, suffix) {
 const chromium = findChromium();
 
 if (!args.has('--browser-only')) {
-  run('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  await run('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   const nodeTests = filesUnder('test/node', '.test.ts');
-  run('Node tests (node:test)', process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
+  await run('Node tests (node:test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...nodeTests], { count: countNode });
 }
 if (!args.has('--node-only')) {
-  run('msw service worker for browser tests', bin('msw'), ['init', '.wtr-public', '--no-save']);
-  run('browser tests (@web/test-runner, headless Chromium)', bin('wtr'), [], {
-    CHROME_PATH: chromium,
-  });
+  await run('msw service worker for browser tests', bin('msw'), ['init', '.wtr-public', '--no-save']);
+  await run('browser tests (@web/test-runner, headless Chromium)', bin('wtr'), [], { env: { CHROME_PATH: chromium }, count: countBrowser });
 }
 console.log('\n✔ all stages passed');
+summary();

@@ -1,0 +1,29 @@
+/**
+ * Library build: every package entry into dist/ as ES modules, dependencies left external so
+ * the host's bundler dedupes Lit and zod. Type declarations come from `tsc -p
+ * tsconfig.build.json` (see the `build` script).
+ */
+import { defineConfig } from 'vite';
+
+/** Package entry -> source module. Keep in step with `exports` in package.json. */
+export const entries: Record<string, string> = {
+  index: 'src/index.ts',
+  'client/index': 'src/client/index.ts',
+  'rules/index': 'src/rules/index.ts',
+  'mocks/index': 'src/mocks/index.ts',
+};
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^better-sqlite3$/, /^react($|\/)/, /^node:/],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
