@@ -11,6 +11,8 @@ export const entries: Record<string, string> = {
   'client/index': 'src/client/index.ts',
   'rules/index': 'src/rules/index.ts',
   'mocks/index': 'src/mocks/index.ts',
+  'server/index': 'src/server/index.ts',
+  'server/sqlite-store': 'src/server/sqlite-store.ts',
 };
 
 export default defineConfig({

@@ -1,0 +1,26 @@
+/**
+ * `omneo-pos-kit/server`: the receiver for Omneo's profile-sync webhooks, as a Web-standard
+ * `(Request) => Promise<Response>`, plus an adapter for Node's `http` server. Runtime-neutral:
+ * nothing here loads native code or touches the DOM. The SQLite store is Node only and lives
+ * in its own entry, `omneo-pos-kit/server/sqlite` (src/server/sqlite-store.ts).
+ */
+export { createProfileWebhookHandler } from './handler.js';
+export { toNodeListener } from './node.js';
+export { MAX_WEBHOOK_BODY_BYTES } from './body.js';
+export { importWebhookKey, signWebhookBody, verifyWebhookSignature } from './signature.js';
+export { PROFILE_EVENTS } from './profile-delivery.js';
+
+export type { ProfileWebhookOptions, WebhookDelivery, WebhookOutcome } from './handler.js';
+export type { NodeListenerOptions } from './node.js';
+export type { DeliveryIssue, ProfileEvent } from './profile-delivery.js';
+export type {
+  BalanceSnapshot,
+  CustomerRecord,
+  CustomerStatus,
+  CustomerStore,
+  CustomerUpdate,
+  DeleteResult,
+  MergeResult,
+  UpsertOutcome,
+  UpsertResult,
+} from './types.js';

@@ -1,0 +1,126 @@
+/**
+ * Runs a Web-standard handler on Node's `http` server. It only uses Node *types*, so importing
+ * it costs nothing in other runtimes.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_WEBHOOK_BODY_BYTES } from './body.js';
+
+export interface NodeListenerOptions {
+  /**
+   * The most request body read, in bytes (plus the chunk that crosses it): past it the adapter
+   * stops reading and answers 413, closing the connection, whatever the handler does.
+   * Default {@link MAX_WEBHOOK_BODY_BYTES} (1 MiB).
+   */
+  maxBodyBytes?: number;
+  /** Told when the handler throws (the client gets a 500). Default: `console.error`. */
+  onError?: (error: unknown) => void;
+}
+
+const TOO_LARGE = 'request body too large';
+
+function jsonResponse(status: number, message: string): Response {
+  return new Response(JSON.stringify({ message }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/**
+ * The request's body as a stream that reads `req` on demand. The chunk that crosses `limit`
+ * is still passed on, so a handler that counts (like the webhook receiver) sees the excess and
+ * answers 413 itself; asking for more after it errors the stream.
+ */
+function bodyStream(req: IncomingMessage, limit: number, onTooLarge: () => void): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  let received = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (received > limit) {
+        onTooLarge();
+        return controller.error(new RangeError(TOO_LARGE));
+      }
+      const { done, value } = await chunks.next();
+      if (done) return controller.close();
+      received += value.byteLength;
+      controller.enqueue(value);
+    },
+    // Deliberately leaves `req` alone: destroying it would close the socket before the answer.
+  });
+}
+
+/** Builds a `Request` from Node's message: same method, URL, headers; the body streamed. */
+function toRequest(req: IncomingMessage, body: ReadableStream<Uint8Array> | null, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+  }
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers, signal };
+  if (body) {
+    init.body = body;
+    init.duplex = 'half';
+  }
+  return new Request(url, init);
+}
+
+async function writeResponse(res: ServerResponse, response: Response, closeConnection: boolean): Promise<void> {
+  if (res.headersSent) return;
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  // An unread request body would otherwise be drained from the socket to keep it alive.
+  if (closeConnection) headers['connection'] = 'close';
+  const body = new Uint8Array(await response.arrayBuffer());
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/**
+ * Adapts `handler` to `http.createServer(listener)`. The body reaches the handler as a stream
+ * read on demand, so the handler decides how much to read: `createProfileWebhookHandler`
+ * refuses an oversized `Content-Length` before reading anything, and counts while reading.
+ * The adapter caps the read itself too (see `maxBodyBytes`), for any handler. When the
+ * answer goes out before the body was read to its end, the connection is closed rather than
+ * drained. The request's `signal` aborts when the client goes away before the answer.
+ */
+export function toNodeListener(
+  handler: (request: Request) => Promise<Response>,
+  options: NodeListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const limit = options.maxBodyBytes ?? MAX_WEBHOOK_BODY_BYTES;
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const tooLarge = () => jsonResponse(413, `The body is larger than ${limit} bytes.`);
+
+  return (req, res) => {
+    const aborted = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    let overLimit = false;
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const body = hasBody ? bodyStream(req, limit, () => (overLimit = true)) : null;
+
+    void (async () => {
+      let response: Response;
+      try {
+        response = await handler(toRequest(req, body, aborted.signal));
+      } catch (error) {
+        if (!overLimit) onError(error);
+        response = jsonResponse(500, 'Internal error.');
+      }
+      if (overLimit) response = tooLarge();
+      await writeResponse(res, response, !req.complete);
+    })().catch((error: unknown) => {
+      onError(error);
+      res.destroy();
+    });
+  };
+}
