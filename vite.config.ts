@@ -13,6 +13,7 @@ export const entries: Record<string, string> = {
   'mocks/index': 'src/mocks/index.ts',
   'server/index': 'src/server/index.ts',
   'server/sqlite-store': 'src/server/sqlite-store.ts',
+  'cli/main': 'src/cli/main.ts',
 };
 
 export default defineConfig({

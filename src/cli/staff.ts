@@ -1,0 +1,132 @@
+/**
+ * `omneo-pos-kit staff …`: a store manager's command line for the staff records every
+ * transaction names in `staff_id`. A staff member is an Omneo profile whose staff number is a
+ * `staff-number` identity.
+ *
+ * ```
+ * omneo-pos-kit staff add --first Kim --last Lo --email kim.lo@example.com --number 2024 [--joined 2026-01-05]
+ * omneo-pos-kit staff show <profile-id>
+ * omneo-pos-kit staff update <profile-id> [--first …] [--last …] [--email …] [--number …]
+ * omneo-pos-kit staff remove <profile-id>
+ * ```
+ *
+ * It talks to `OMNEO_BASE_URL` with `OMNEO_TOKEN` (the token is read from the environment for
+ * each request and never printed), or to an in-memory mock tenant with `--mock`. Omneo has no
+ * route that lists staff, by location or otherwise, so there is no `list`.
+ */
+import {
+  createOmneoClient,
+  fetchTransport,
+  OmneoError,
+  OmneoValidationError,
+  type OmneoClient,
+  type Staff,
+  type StaffInput,
+} from '../client/index.js';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** The fetch to use (tests pass the mock tenant's). */
+  fetch?: typeof fetch;
+  /** A mock tenant's fetch for `--mock`, loaded only when asked for. */
+  mockFetch?: () => Promise<typeof fetch>;
+}
+
+const USAGE = `usage: omneo-pos-kit staff <add|show|update|remove> [options]
+  add     --first NAME --last NAME --email EMAIL --number STAFF_NUMBER [--joined YYYY-MM-DD]
+  show    PROFILE_ID
+  update  PROFILE_ID [--first NAME] [--last NAME] [--email EMAIL] [--number STAFF_NUMBER]
+  remove  PROFILE_ID
+options: --mock (use the built-in mock tenant), --json (print the record as JSON)
+environment: OMNEO_BASE_URL, OMNEO_TOKEN`;
+
+const FLAGS: Record<string, keyof StaffInput> = {
+  '--first': 'firstName',
+  '--last': 'lastName',
+  '--email': 'email',
+  '--number': 'staffNumber',
+  '--joined': 'joinedAt',
+};
+
+function parse(args: string[]) {
+  const fields: Partial<StaffInput> = {};
+  const positional: string[] = [];
+  const switches = new Set<string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    const field = FLAGS[arg];
+    if (field) {
+      const value = args[(i += 1)];
+      if (value === undefined) throw new UsageError(`${arg} needs a value.`);
+      fields[field] = value;
+    } else if (arg === '--mock' || arg === '--json') switches.add(arg);
+    else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`);
+    else positional.push(arg);
+  }
+  return { fields, positional, switches };
+}
+
+class UsageError extends Error {}
+
+function describe(staff: Staff): string {
+  return `${staff.fullName ?? '(no name)'} <${staff.email ?? 'no email'}>, staff number ${staff.staffNumber ?? '(none)'}, id ${staff.id}`;
+}
+
+async function clientFor(io: CliIo, mock: boolean): Promise<OmneoClient> {
+  if (mock) {
+    if (!io.mockFetch) throw new UsageError('--mock is not available here.');
+    return createOmneoClient({ transport: fetchTransport({ baseUrl: 'https://mock.getomneo.local/api/v3', token: 'mock', fetch: await io.mockFetch() }) });
+  }
+  const baseUrl = io.env.OMNEO_BASE_URL;
+  if (!baseUrl || !io.env.OMNEO_TOKEN) throw new UsageError('Set OMNEO_BASE_URL and OMNEO_TOKEN, or pass --mock.');
+  return createOmneoClient({
+    transport: fetchTransport({ baseUrl, getToken: () => io.env.OMNEO_TOKEN ?? '', ...(io.fetch ? { fetch: io.fetch } : {}) }),
+  });
+}
+
+/** Runs `staff …` with the arguments after `staff`. Resolves to the process exit code. */
+export async function runStaffCommand(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    const { fields, positional, switches } = parse(rest);
+    const client = await clientFor(io, switches.has('--mock'));
+    const print = (staff: Staff, verb: string) => io.out(switches.has('--json') ? JSON.stringify(staff) : `${verb}: ${describe(staff)}`);
+    const id = () => positional[0] ?? (() => { throw new UsageError(`${command} needs a PROFILE_ID.`); })();
+    switch (command) {
+      case 'add': {
+        const missing = (['firstName', 'lastName', 'email', 'staffNumber'] as const).filter((f) => !fields[f]);
+        if (missing.length) throw new UsageError(`add needs ${missing.map((m) => Object.keys(FLAGS).find((k) => FLAGS[k] === m)).join(', ')}.`);
+        const joinedAt = fields.joinedAt ?? new Date().toISOString().slice(0, 10);
+        print(await client.staff.create({ ...(fields as StaffInput), joinedAt }), 'added');
+        return 0;
+      }
+      case 'show':
+        print(await client.staff.get(id()), 'staff');
+        return 0;
+      case 'update':
+        if (Object.keys(fields).length === 0) throw new UsageError('update needs at least one of --first, --last, --email, --number.');
+        print(await client.staff.update(id(), fields), 'updated');
+        return 0;
+      case 'remove':
+        await client.staff.delete(id());
+        io.out(`removed: ${id()}`);
+        return 0;
+      default:
+        throw new UsageError(command ? `Unknown command ${command}.` : 'No command given.');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof OmneoValidationError) {
+      io.err(`Omneo refused it: ${error.message}`);
+      for (const [field, messages] of Object.entries(error.fieldErrors)) io.err(`  ${field}: ${messages.join(' ')}`);
+      return 1;
+    }
+    io.err(error instanceof OmneoError ? `Omneo: ${error.message} (${error.code})` : `Failed: ${String(error)}`);
+    return 1;
+  }
+}
