@@ -44,7 +44,10 @@ export interface TokenRequest {
 export interface FetchTransportOptions {
   /** The API root, e.g. `https://api.acme.getomneo.com/api/v3`, or a same-origin proxy path. */
   baseUrl: string;
-  /** A fixed token. Prefer `getToken` so the host can rotate it. */
+  /**
+   * A fixed token. Prefer `getToken` so the host can rotate it. Give neither when `baseUrl` is
+   * the host's own proxy that adds the token server-side: no Authorization header is sent.
+   */
   token?: string;
   /** Asked for each request, and once (shared by every request in flight) after a 401. */
   getToken?: (request: TokenRequest) => string | Promise<string>;
@@ -83,7 +86,8 @@ async function readBody(response: Response): Promise<Pick<OmneoResponse, 'json' 
 export function fetchTransport(options: FetchTransportOptions): OmneoTransport {
   const { baseUrl, token, getToken, timeoutMs = 15_000 } = options;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  if (!token && !getToken) throw new TypeError('fetchTransport needs `token` or `getToken`.');
+  // Neither: a same-origin proxy adds the token server-side, and no Authorization is sent.
+  const withAuth = Boolean(token || getToken);
 
   // The refreshed token, and which generation it is: a 401 on a request sent with an older
   // generation is answered by the refresh that already happened, not by a new one.
@@ -95,7 +99,7 @@ export function fetchTransport(options: FetchTransportOptions): OmneoTransport {
     // While a refresh is under way, wait for it rather than send a token known to be stale.
     if (refreshing) return { value: await refreshing, generation };
     const sentWith = generation;
-    return { value: getToken ? await getToken({ refresh: false }) : (token as string), generation: sentWith };
+    return { value: getToken ? await getToken({ refresh: false }) : (token ?? ''), generation: sentWith };
   }
 
   function refresh(sentWith: number): Promise<string> {
@@ -122,7 +126,8 @@ export function fetchTransport(options: FetchTransportOptions): OmneoTransport {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${bearer}` };
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (withAuth) headers.Authorization = `Bearer ${bearer}`;
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       const response = await doFetch(buildUrl(baseUrl, request.path, request.query), {

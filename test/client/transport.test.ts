@@ -106,6 +106,14 @@ describe('fetchTransport', () => {
     expect(JSON.parse(seen[2]!.body!)).to.include({ total: 19.99, external_id: 'sale-1' });
   });
 
+  it('sends no Authorization at all to a proxy that adds the token server-side', async () => {
+    const { fetch, seen } = scriptedFetch(() => json(200, profileBody));
+    const client = createOmneoClient({ transport: fetchTransport({ baseUrl: '/omneo/api/v3', fetch }) });
+    await client.profiles.get(PROFILE_ID);
+    expect(seen[0]!.url).to.equal(`/omneo/api/v3/profiles/${PROFILE_ID}`);
+    expect(seen[0]!.headers.has('authorization')).to.equal(false);
+  });
+
   it('shares one token refresh between ten requests that all got 401, then retries each once', async () => {
     let valid = 'old';
     const { fetch, seen } = scriptedFetch(async (request) => {
