@@ -1,0 +1,243 @@
+/**
+ * Every event the kit's elements fire, in one place.
+ *
+ * Shape: each event is a `CustomEvent` subclass, so the detail is on `event.detail` (what Vue,
+ * Angular and most listeners read) and, for TypeScript hosts, the same values are readonly
+ * getters on the event itself (`event.profile` is `event.detail.profile`). Every event bubbles
+ * and is composed, so it crosses shadow roots and reaches a listener on any ancestor. Names are
+ * `omneo-` plus lowercase kebab case, so they bind as-is in React 19, Vue, Angular and Lit.
+ *
+ * Events fire only on user intent (a choice, a scan) or when an operation finishes (a load,
+ * a failure), never because a property was set.
+ *
+ * Adding an event: add its detail interface, its class (pass `{ cancelable: true }` for a
+ * request the host may veto), and a line in the `HTMLElementEventMap` block at the bottom.
+ */
+import type { Balances, OmneoError, Profile } from '../client/index.js';
+import type { Benefit, Redemption, Transaction, TransactionInput } from '../client/index.js';
+import type { AllocatedLine, JournalEntry, Sale, SettleOutcomeKind } from '../rules/index.js';
+
+/** The base of every kit event: a bubbling, composed `CustomEvent` with a typed detail. */
+export abstract class OmneoEvent<D> extends CustomEvent<D> {
+  constructor(type: string, detail: D, init: Omit<EventInit, 'bubbles' | 'composed'> = {}) {
+    super(type, { ...init, detail, bubbles: true, composed: true });
+  }
+}
+
+export interface OmneoMemberSelectDetail {
+  /** The member chosen: a fresh profile, with `balances` embedded when Omneo sent them. */
+  profile: Profile;
+}
+
+/** A member was chosen (from the results, or by a card that matched one member). */
+export class OmneoMemberSelectEvent extends OmneoEvent<OmneoMemberSelectDetail> {
+  static readonly eventName = 'omneo-member-select';
+  constructor(profile: Profile) {
+    super(OmneoMemberSelectEvent.eventName, { profile });
+  }
+  get profile(): Profile {
+    return this.detail.profile;
+  }
+}
+
+/** The cashier cleared the chosen member ("change member"). No detail. */
+export class OmneoMemberClearEvent extends OmneoEvent<Record<string, never>> {
+  static readonly eventName = 'omneo-member-clear';
+  constructor() {
+    super(OmneoMemberClearEvent.eventName, {});
+  }
+}
+
+export interface OmneoScanDetail {
+  /** What the scanner (or the host, through `scan()`) read. */
+  code: string;
+}
+
+/** A card was scanned; the lookup starts at the same moment. */
+export class OmneoScanEvent extends OmneoEvent<OmneoScanDetail> {
+  static readonly eventName = 'omneo-scan';
+  constructor(code: string) {
+    super(OmneoScanEvent.eventName, { code });
+  }
+  get code(): string {
+    return this.detail.code;
+  }
+}
+
+/**
+ * What failed, in the element's words: `identity-lookup`, `profile-search`, `profile-load`,
+ * `balances-load` (later elements add their own).
+ */
+export type OmneoOperation = 'identity-lookup' | 'profile-search' | 'profile-load' | 'balances-load' | (string & {});
+
+export interface OmneoErrorDetail {
+  /** The failure, with its stable `code`. Never carries the token. */
+  error: OmneoError;
+  /** Which operation failed. */
+  operation: OmneoOperation;
+}
+
+/** An operation failed. The element also shows it, with a way to retry. */
+export class OmneoErrorEvent extends OmneoEvent<OmneoErrorDetail> {
+  static readonly eventName = 'omneo-error';
+  constructor(error: OmneoError, operation: OmneoOperation) {
+    super(OmneoErrorEvent.eventName, { error, operation });
+  }
+  get error(): OmneoError {
+    return this.detail.error;
+  }
+  get operation(): OmneoOperation {
+    return this.detail.operation;
+  }
+}
+
+export interface OmneoBalanceLoadDetail {
+  /** The balances now shown, money in integer cents. */
+  balances: Balances;
+  /** Whose balances they are. */
+  profileId: string;
+}
+
+/** Balances were loaded and are on screen (from Omneo, or embedded in a fresh profile). */
+export class OmneoBalanceLoadEvent extends OmneoEvent<OmneoBalanceLoadDetail> {
+  static readonly eventName = 'omneo-balance-load';
+  constructor(balances: Balances, profileId: string) {
+    super(OmneoBalanceLoadEvent.eventName, { balances, profileId });
+  }
+  get balances(): Balances {
+    return this.detail.balances;
+  }
+  get profileId(): string {
+    return this.detail.profileId;
+  }
+}
+
+export interface OmneoBenefitSelectDetail {
+  /** Every benefit now chosen, in the order listed (empty when the last one was unchosen). */
+  benefits: Benefit[];
+}
+
+/** The cashier chose or unchose a benefit in the picker. */
+export class OmneoBenefitSelectEvent extends OmneoEvent<OmneoBenefitSelectDetail> {
+  static readonly eventName = 'omneo-benefit-select';
+  constructor(benefits: Benefit[]) {
+    super(OmneoBenefitSelectEvent.eventName, { benefits });
+  }
+  get benefits(): Benefit[] {
+    return this.detail.benefits;
+  }
+}
+
+export interface OmneoRedeemRequestDetail {
+  /** Rewards to redeem, in integer cents (0 when only benefits are redeemed). */
+  amountCents: number;
+  /** The benefits to redeem with it. */
+  benefits: Benefit[];
+  sale: Sale;
+  /** Every line of the sale with its share of the whole redemption (rewards and benefits), as previewed. */
+  allocation: AllocatedLine[];
+}
+
+/** The cashier confirmed a redemption. Cancelable: `preventDefault()` vetoes it and nothing is written. */
+export class OmneoRedeemRequestEvent extends OmneoEvent<OmneoRedeemRequestDetail> {
+  static readonly eventName = 'omneo-redeem-request';
+  constructor(detail: OmneoRedeemRequestDetail) {
+    super(OmneoRedeemRequestEvent.eventName, detail, { cancelable: true });
+  }
+}
+
+export interface OmneoRedemptionCreatedDetail {
+  /** The rewards redemption, or the first benefit's when no rewards were redeemed. */
+  redemption: Redemption;
+  /** Every redemption made for the sale: rewards first, then one per benefit. */
+  redemptions: Redemption[];
+  /** Every line of the sale with its share of all of them. */
+  allocation: AllocatedLine[];
+  /** The transaction that will be recorded once paid (payments still empty). */
+  transaction: TransactionInput;
+}
+
+/** The redemption is held in Omneo: the host takes payment, then calls `complete()` or `paymentFailed()`. */
+export class OmneoRedemptionCreatedEvent extends OmneoEvent<OmneoRedemptionCreatedDetail> {
+  static readonly eventName = 'omneo-redemption-created';
+  constructor(detail: OmneoRedemptionCreatedDetail) {
+    super(OmneoRedemptionCreatedEvent.eventName, detail);
+  }
+}
+
+/** How one redemption of the sale ended. */
+export interface SettledRedemption {
+  redemption: Redemption;
+  outcome: SettleOutcomeKind;
+  /** Why, in words a supervisor can read (English, from the rules). */
+  reason: string;
+  /** Cents given back: 0 when recorded. */
+  returnedCents: number;
+}
+
+export interface OmneoRedemptionSettledDetail {
+  /** `recorded`, `reversed`, or `refunded` (also when part of the sale was refunded for a return). */
+  outcome: SettleOutcomeKind;
+  /** The rewards redemption, or the first benefit's. */
+  redemption: Redemption;
+  /** The recorded sale, when `outcome` is `recorded`. */
+  transaction?: Transaction;
+  reason: string;
+  /** Cents given back across every redemption of the sale. */
+  returnedCents: number;
+  /** Each redemption of the sale and how it ended. */
+  redemptions: SettledRedemption[];
+}
+
+/** A redemption was settled: the sale recorded, the redemption reversed or refunded, or a return refunded. */
+export class OmneoRedemptionSettledEvent extends OmneoEvent<OmneoRedemptionSettledDetail> {
+  static readonly eventName = 'omneo-redemption-settled';
+  constructor(detail: OmneoRedemptionSettledDetail) {
+    super(OmneoRedemptionSettledEvent.eventName, detail);
+  }
+}
+
+/** What the host knows of a sale that went through. The panel adds its staff, location and zone. */
+export interface OmneoPaymentDetails {
+  /** Payment method names, e.g. `['card']`. */
+  payments?: string[];
+  receiptRef?: string;
+  /** When it was paid: epoch ms, or local `YYYY-MM-DD HH:mm:ss`. Default now. */
+  transactedAt?: number | string;
+}
+
+export interface OmneoRedemptionRecoverDetail {
+  /** The journal entry of a redemption left held by a reload or a crash. */
+  entry: JournalEntry;
+  /**
+   * Claims the sale as paid, so its redemption is recorded instead of reversed or refunded.
+   * Call it while the event is being dispatched; it calls `preventDefault()` itself.
+   */
+  claim: (payment?: OmneoPaymentDetails) => void;
+}
+
+/**
+ * Recovery found a held redemption. Unless the host claims it (`event.detail.claim(...)`, or
+ * just `preventDefault()` for a paid sale with no payment details), it is reversed or refunded.
+ */
+export class OmneoRedemptionRecoverEvent extends OmneoEvent<OmneoRedemptionRecoverDetail> {
+  static readonly eventName = 'omneo-redemption-recover';
+  constructor(detail: OmneoRedemptionRecoverDetail) {
+    super(OmneoRedemptionRecoverEvent.eventName, detail, { cancelable: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'omneo-member-select': OmneoMemberSelectEvent;
+    'omneo-member-clear': OmneoMemberClearEvent;
+    'omneo-scan': OmneoScanEvent;
+    'omneo-error': OmneoErrorEvent;
+    'omneo-balance-load': OmneoBalanceLoadEvent;
+    'omneo-benefit-select': OmneoBenefitSelectEvent;
+    'omneo-redeem-request': OmneoRedeemRequestEvent;
+    'omneo-redemption-created': OmneoRedemptionCreatedEvent;
+    'omneo-redemption-settled': OmneoRedemptionSettledEvent;
+    'omneo-redemption-recover': OmneoRedemptionRecoverEvent;
+  }
+}
