@@ -14,6 +14,11 @@ export const entries: Record<string, string> = {
   'server/index': 'src/server/index.ts',
   'server/sqlite-store': 'src/server/sqlite-store.ts',
   'cli/main': 'src/cli/main.ts',
+  'elements/index': 'src/elements/index.ts',
+  'elements/member-lookup/define': 'src/elements/member-lookup/define.ts',
+  'elements/balance/define': 'src/elements/balance/define.ts',
+  'elements/benefit-picker/define': 'src/elements/benefit-picker/define.ts',
+  'elements/redemption-panel/define': 'src/elements/redemption-panel/define.ts',
 };
 
 export default defineConfig({

@@ -3,7 +3,13 @@
  * bundles of the same version); a different class under the tag is left in place with a
  * warning, because throwing would break the host page over a duplicate import.
  */
-export function defineElement(tag: string, constructor: CustomElementConstructor, registry: CustomElementRegistry = customElements): void {
+export function defineElement(
+  tag: string,
+  constructor: CustomElementConstructor,
+  registry: CustomElementRegistry | undefined = globalThis.customElements,
+): void {
+  // Imported on a server (SSR, a Node test): there is no registry, and nothing to define.
+  if (!registry) return;
   const existing = registry.get(tag);
   if (existing === constructor) return;
   if (existing) {
