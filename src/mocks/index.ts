@@ -9,7 +9,7 @@ export { resourcePath } from './paths.js';
 export { REVERSAL_WINDOW_MS, REFUND_REWARD_LIFETIME_MS } from './redemptions.js';
 export { MALFORMED_BODY } from './faults.js';
 export type { MockFaults } from './faults.js';
-export type { MockClock } from './store.js';
+export type { MockClock, MockSnapshot } from './store.js';
 export type {
   FaultMatch,
   MockBenefit,

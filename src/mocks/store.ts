@@ -37,6 +37,22 @@ export function createClock(start: number): MockClock {
 /** A benefit's state, derived from its expiry and what is left of it. */
 export type BenefitStatus = 'active' | 'redeemed' | 'expired';
 
+/** A tenant's whole state as plain data; see {@link MockStore.snapshot}. */
+export interface MockSnapshot {
+  v: 1;
+  /** The clock when the snapshot was taken. */
+  now: number;
+  profiles: MockProfile[];
+  identities: MockIdentity[];
+  rewards: MockReward[];
+  benefits: MockBenefit[];
+  redemptions: MockRedemption[];
+  transactions: MockTransaction[];
+  locations: MockLocation[];
+  nextIntId: number;
+  nextProfileNumber: number;
+}
+
 /** Ids for records made at run time start here, well clear of the seed's. */
 const FIRST_RUNTIME_ID = 10_001;
 
@@ -52,6 +68,38 @@ export class MockStore {
   private nextProfileNumber = 1;
 
   constructor(readonly clock: MockClock) {}
+
+  /** Every record and counter as plain JSON, so a tenant can outlive a page reload (the demo's). */
+  snapshot(): MockSnapshot {
+    return structuredClone({
+      v: 1 as const,
+      now: this.now(),
+      profiles: [...this.profiles.values()],
+      identities: this.identities,
+      rewards: this.rewards,
+      benefits: this.benefits,
+      redemptions: this.redemptions,
+      transactions: this.transactions,
+      locations: this.locations,
+      nextIntId: this.nextIntId,
+      nextProfileNumber: this.nextProfileNumber,
+    });
+  }
+
+  /** Replaces every record and counter with a snapshot's. */
+  restore(snapshot: MockSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.profiles.clear();
+    for (const p of copy.profiles) this.profiles.set(p.id, p);
+    this.identities.splice(0, Infinity, ...copy.identities);
+    this.rewards.splice(0, Infinity, ...copy.rewards);
+    this.benefits.splice(0, Infinity, ...copy.benefits);
+    this.redemptions.splice(0, Infinity, ...copy.redemptions);
+    this.transactions.splice(0, Infinity, ...copy.transactions);
+    this.locations.splice(0, Infinity, ...copy.locations);
+    this.nextIntId = copy.nextIntId;
+    this.nextProfileNumber = copy.nextProfileNumber;
+  }
 
   now(): number {
     return this.clock.now();

@@ -8,7 +8,7 @@ import type { RequestHandler } from 'msw';
 import { FaultState, type MockFaults } from './faults.js';
 import { createHandlers, logRequest, type TenantContext } from './handlers.js';
 import { loadSeed } from './seed.js';
-import { MockStore, createClock, type MockClock } from './store.js';
+import { MockStore, createClock, type MockClock, type MockSnapshot } from './store.js';
 import type { MockRedemption, MockRequestRecord, MockReward, MockTransaction } from './types.js';
 import { benefitWire, profileWire } from './wire.js';
 
@@ -22,6 +22,8 @@ export interface MockTenantOptions {
   seed?: boolean;
   /** Latency of every request, in ms (a real `setTimeout`). Default 0. */
   latencyMs?: number;
+  /** Start from a snapshot taken earlier (`tenant.snapshot()`) instead of the seed. */
+  state?: MockSnapshot;
 }
 
 export interface MockTenant {
@@ -50,6 +52,8 @@ export interface MockTenant {
   transactions(): MockTransaction[];
   /** Every benefit the profile holds, whatever its status, in wire form (copies). */
   benefits(profileId: string): unknown[];
+  /** The whole state as plain JSON, for `createMockTenant({ state })` after a page reload. */
+  snapshot(): MockSnapshot;
 }
 
 /** Resolves a relative URL (a proxy path such as `/omneo/...`) against the page, or localhost. */
@@ -65,7 +69,8 @@ function abortReason(signal: AbortSignal): unknown {
 /** Creates a tenant; see {@link MockTenantOptions}. */
 export function createMockTenant(options: MockTenantOptions = {}): MockTenant {
   const store = new MockStore(createClock(options.now ?? DEFAULT_MOCK_NOW));
-  if (options.seed !== false) loadSeed(store);
+  if (options.state) store.restore(options.state);
+  else if (options.seed !== false) loadSeed(store);
   const faultState = new FaultState();
   if (options.latencyMs) faultState.latency(options.latencyMs);
   const ctx: TenantContext = { store, faults: faultState, expiredTokens: new Set(), requests: [] };
@@ -123,5 +128,6 @@ export function createMockTenant(options: MockTenantOptions = {}): MockTenant {
     redemptions: () => structuredClone(store.redemptions),
     transactions: () => structuredClone(store.transactions),
     benefits: (id) => store.benefitsOf(id).map((b) => benefitWire(store, b)),
+    snapshot: () => store.snapshot(),
   };
 }

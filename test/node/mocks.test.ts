@@ -342,3 +342,26 @@ describe('mock tenant: resourcePath', () => {
     assert.equal(resourcePath('/api/v3/staff/'), '/staff');
   });
 });
+
+describe('snapshot and restore', () => {
+  it('a tenant made from a snapshot holds the same balances, redemptions and ids', async () => {
+    const make = createMockTenant;
+    const seed = SEED;
+    const first = make();
+    const answer = await first.fetch(`https://x/api/v3/profiles/${seed.noah.id}/redemptions`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ strategies: ['rewards'], amount: 12.34, transaction_external_id: 'sale-snap' }),
+    });
+    assert.equal(answer.status, 201);
+    const second = make({ state: JSON.parse(JSON.stringify(first.snapshot())) });
+    assert.equal(second.rewardBalanceCents(seed.noah.id), 5000 - 1234);
+    assert.deepEqual(second.redemptions(), first.redemptions());
+    const reversal = await second.fetch(`https://x/api/v3/redemptions/${first.redemptions()[0]!.id}/reversal`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t' },
+    });
+    assert.equal(reversal.status, 200);
+    assert.equal(second.rewardBalanceCents(seed.noah.id), 5000);
+  });
+});
