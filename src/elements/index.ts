@@ -1,10 +1,12 @@
 /**
  * The elements' public API without registering any tag: the classes (for hosts that choose
  * their own tag names), the events, the session, the design tokens and the catalogue.
- * `./member-lookup/define.js` and `./balance/define.js` register the default tags.
+ * Each `./<element>/define.js` registers one default tag; the package root registers all four.
  */
 export { OmneoMemberLookup } from './member-lookup/member-lookup.js';
 export { OmneoBalance } from './balance/balance.js';
+export { OmneoBenefitPicker } from './benefit-picker/benefit-picker.js';
+export { OmneoRedemptionPanel } from './redemption-panel/redemption-panel.js';
 export {
   OmneoEvent,
   OmneoMemberSelectEvent,
@@ -12,6 +14,11 @@ export {
   OmneoScanEvent,
   OmneoErrorEvent,
   OmneoBalanceLoadEvent,
+  OmneoBenefitSelectEvent,
+  OmneoRedeemRequestEvent,
+  OmneoRedemptionCreatedEvent,
+  OmneoRedemptionSettledEvent,
+  OmneoRedemptionRecoverEvent,
 } from './events.js';
 export { OmneoSession, OmneoSessionChangeEvent, omneoSessionContext, provideOmneoSession } from './session.js';
 export { defineElement } from './shared/define.js';
@@ -24,6 +31,13 @@ export type {
   OmneoErrorDetail,
   OmneoBalanceLoadDetail,
   OmneoOperation,
+  OmneoBenefitSelectDetail,
+  OmneoRedeemRequestDetail,
+  OmneoRedemptionCreatedDetail,
+  OmneoRedemptionSettledDetail,
+  OmneoRedemptionRecoverDetail,
+  OmneoPaymentDetails,
+  SettledRedemption,
 } from './events.js';
 export type { OmneoSessionOptions, OmneoSessionChange } from './session.js';
 export type { TokenName } from './styles/tokens.js';

@@ -108,6 +108,8 @@ export class RedemptionFlow {
     refundedCents: 0,
   };
   private entry: JournalEntry | null = null;
+  /** The intent this flow claimed on the page, from the first moment of `redeem`. */
+  private intent: string | null = null;
   private redeeming: Promise<FlowSnapshot> | null = null;
   private settling: Promise<SettleOutcome> | null = null;
   private returns: ReturnedLine[] = [];
@@ -263,6 +265,7 @@ export class RedemptionFlow {
     if (!claimIntent(this.journal.prefix, key, this)) {
       throw new RedemptionFlowError('intent_in_progress', `Sale ${sale.id} is already being redeemed on this page.`);
     }
+    this.intent = key;
     this.transition({ state: 'redeeming', error: null });
     try {
       const redemption = await this.createOnce(input, key);
@@ -389,7 +392,7 @@ export class RedemptionFlow {
   }
 
   private release(): void {
-    if (this.entry) releaseIntent(this.journal.prefix, this.entry.key, this);
+    if (this.intent) releaseIntent(this.journal.prefix, this.intent, this);
   }
 
   private transition(patch: Partial<FlowSnapshot>): FlowSnapshot {

@@ -101,6 +101,16 @@ describe('RedemptionFlow: redeem', () => {
     expect(posts(tenant, REDEEM)).to.have.length(1);
   });
 
+  it('a flow disposed while its request is in flight lets go of the sale', async () => {
+    const { tenant, client, journal, flow } = setup();
+    const sale = guideSale();
+    const pending = flow.redeem({ profileId: SEED.noah.id, sale, amountCents: 1000 });
+    flow.dispose();
+    await pending;
+    const recovered = await recoverRedemptions({ client, journal, now: tenant.clock.now });
+    expect(recovered.reports.map((r) => r.status)).to.deep.equal(['settled']);
+  });
+
   it('adopts the redemption when the answer is lost after Omneo made it, instead of posting again', async () => {
     const { tenant, flow, journal } = setup();
     tenant.faults.dropNextAnswer({ method: 'POST', path: REDEEM });

@@ -1,0 +1,118 @@
+import { css } from 'lit';
+import { token } from '../styles/tokens.js';
+
+export const benefitPickerStyles = css`
+  :host {
+    --_background: var(--omneo-picker-background, ${token('color-surface')});
+    --_border: var(--omneo-picker-border-color, ${token('color-border')});
+    --_selected: var(--omneo-picker-selected-background, ${token('color-surface-alt')});
+    --_accent: var(--omneo-picker-accent-color, ${token('color-accent')});
+    background: var(--_background);
+    border-radius: ${token('radius')};
+  }
+  [part~='list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    border: 1px solid var(--_border);
+    border-radius: ${token('radius')};
+    overflow: hidden;
+  }
+  [part~='option'] {
+    display: flex;
+    align-items: flex-start;
+    gap: ${token('space-3')};
+    min-height: ${token('size-touch')};
+    padding: ${token('space-2')} ${token('space-3')};
+    border-bottom: 1px solid var(--_border);
+    border-inline-start: 4px solid transparent;
+    cursor: pointer;
+    /* Rows off screen are laid out only when scrolled to: 200 benefits stay quick. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4.5em;
+  }
+  [part~='option']:last-child {
+    border-bottom: 0;
+  }
+  [part~='option']:focus-visible {
+    outline-offset: -3px;
+  }
+  [part~='option-selected'] {
+    background: var(--_selected);
+    border-inline-start-color: var(--_accent);
+  }
+  [part~='option-unavailable'] {
+    cursor: not-allowed;
+    color: ${token('color-text-muted')};
+  }
+  [part~='check'] {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin-top: 0.125em;
+    border: 2px solid var(--_border);
+    border-radius: 50%;
+  }
+  :host([multiple]) [part~='check'] {
+    border-radius: 4px;
+  }
+  [part~='option-selected'] [part~='check'] {
+    border-color: var(--_accent);
+    background: radial-gradient(circle, var(--_accent) 45%, transparent 50%);
+  }
+  :host([multiple]) [part~='option-selected'] [part~='check'] {
+    background: var(--_accent);
+    box-shadow: inset 0 0 0 2px var(--_background);
+  }
+  [part~='body'] {
+    display: grid;
+    gap: 2px;
+    min-width: 0;
+  }
+  [part~='name'] {
+    font-weight: ${token('font-weight-bold')};
+    overflow-wrap: anywhere;
+  }
+  [part~='details'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('space-1')} ${token('space-3')};
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-small')};
+    overflow-wrap: anywhere;
+  }
+  [part~='description'] {
+    flex-basis: 100%;
+  }
+  [part~='reason'] {
+    color: ${token('color-warning')};
+    font-weight: ${token('font-weight-bold')};
+  }
+  [part~='status'] {
+    margin: ${token('space-2')} 0 0;
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-small')};
+  }
+  [part~='status'][part~='error'] {
+    padding: ${token('space-2')} ${token('space-3')};
+    border-radius: ${token('radius')};
+    background: ${token('color-danger-surface')};
+    color: ${token('color-danger')};
+  }
+  [part~='skeleton'] {
+    display: grid;
+    gap: ${token('space-2')};
+  }
+  [part~='skeleton'] span {
+    display: block;
+    height: ${token('size-touch')};
+    border-radius: ${token('radius')};
+    background: ${token('color-skeleton')};
+    animation: omneo-pulse 1.2s ease-in-out infinite;
+  }
+  @keyframes omneo-pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+`;

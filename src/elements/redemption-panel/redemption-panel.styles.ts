@@ -1,0 +1,149 @@
+import { css } from 'lit';
+import { token } from '../styles/tokens.js';
+
+export const redemptionPanelStyles = css`
+  :host {
+    --_background: var(--omneo-panel-background, ${token('color-surface')});
+    --_border: var(--omneo-panel-border-color, ${token('color-border')});
+    --_accent: var(--omneo-panel-accent-color, ${token('color-accent')});
+    --_on-accent: var(--omneo-panel-on-accent-color, ${token('color-on-accent')});
+    --_share: var(--omneo-panel-share-color, ${token('color-accent')});
+    background: var(--_background);
+    border-radius: ${token('radius')};
+  }
+  [part~='panel'],
+  [part~='form'],
+  [part~='held'] {
+    display: grid;
+    gap: ${token('space-3')};
+  }
+  [part~='heading'],
+  [part~='recovery-heading'] {
+    margin: 0;
+    font-size: ${token('font-size-large')};
+  }
+  [part~='recovery-heading'] {
+    font-size: ${token('font-size')};
+  }
+  [part~='field'] {
+    display: grid;
+    gap: ${token('space-1')};
+  }
+  [part~='label'] {
+    font-size: ${token('font-size-small')};
+    font-weight: ${token('font-weight-bold')};
+  }
+  [part~='amount-row'] {
+    display: flex;
+    gap: ${token('space-2')};
+  }
+  [part~='input'] {
+    flex: 1;
+    min-width: 0;
+    min-height: ${token('size-touch')};
+    padding: 0 ${token('space-3')};
+    border: 1px solid var(--_border);
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
+    color: ${token('color-text')};
+    font: inherit;
+    font-size: ${token('font-size-large')};
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='input'][aria-invalid='true'] {
+    border-color: ${token('color-danger')};
+  }
+  [part~='hint'],
+  [part~='balance-after'],
+  [part~='countdown'] {
+    margin: 0;
+    color: ${token('color-text-muted')};
+    font-size: ${token('font-size-small')};
+  }
+  [part~='amount-error'],
+  [part~='status'][part~='error'] {
+    margin: 0;
+    padding: ${token('space-2')} ${token('space-3')};
+    border-radius: ${token('radius')};
+    background: ${token('color-danger-surface')};
+    color: ${token('color-danger')};
+  }
+  [part~='benefits'],
+  [part~='recovery-list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: ${token('space-1')};
+  }
+  [part~='benefit'] {
+    display: flex;
+    justify-content: space-between;
+    gap: ${token('space-2')};
+  }
+  [part~='preview'] {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='preview'] caption {
+    text-align: start;
+    font-size: ${token('font-size-small')};
+    font-weight: ${token('font-weight-bold')};
+    padding-bottom: ${token('space-1')};
+  }
+  [part~='preview'] th,
+  [part~='preview'] td {
+    padding: ${token('space-1')} ${token('space-2')};
+    border-bottom: 1px solid var(--_border);
+    text-align: end;
+  }
+  [part~='preview'] th[scope='row'],
+  [part~='preview'] thead th:first-child {
+    text-align: start;
+    font-weight: normal;
+  }
+  [part~='preview-share'] {
+    color: var(--_share);
+  }
+  [part~='preview-total'] th,
+  [part~='preview-total'] td {
+    font-weight: ${token('font-weight-bold')};
+    border-bottom: 0;
+  }
+  [part~='confirm-button'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: ${token('font-weight-bold')};
+  }
+  [part~='confirm-button']:hover {
+    background: var(--_accent);
+    filter: brightness(1.1);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  [part~='status'] {
+    margin: 0;
+    min-height: 1.5em;
+  }
+  [part~='status'][part~='warning'] {
+    padding: ${token('space-2')} ${token('space-3')};
+    border-radius: ${token('radius')};
+    background: ${token('color-warning-surface')};
+    color: ${token('color-warning')};
+  }
+  [part~='skeleton'] {
+    height: ${token('size-touch')};
+    border-radius: ${token('radius')};
+    background: ${token('color-skeleton')};
+    animation: omneo-pulse 1.2s ease-in-out infinite;
+  }
+  @keyframes omneo-pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+`;

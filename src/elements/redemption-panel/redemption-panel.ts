@@ -1,0 +1,348 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { OmneoError, type Benefit, type Profile, type Transaction } from '../../client/index.js';
+import { RedemptionJournal, type ReturnedLine, type Sale } from '../../rules/index.js';
+import {
+  OmneoErrorEvent,
+  OmneoRedeemRequestEvent,
+  OmneoRedemptionCreatedEvent,
+  OmneoRedemptionSettledEvent,
+  type OmneoOperation,
+  type OmneoPaymentDetails,
+  type OmneoRedemptionSettledDetail,
+} from '../events.js';
+import type { OmneoSessionChange } from '../session.js';
+import { isAbort, OmneoElement } from '../shared/omneo-element.js';
+import { baseStyles } from '../styles/base.js';
+import { combineAllocations, renderAllocationPreview } from './allocation-preview.js';
+import { formatAmountInput } from './amount.js';
+import { checkAmount, maxRedeemableCents, renderRedeemForm, statusView } from './panel-views.js';
+import { PickedBenefits } from './picked-benefits.js';
+import { PanelRecovery, renderRecovery } from './recovery.js';
+import { RedemptionController, type SettleResult } from './redemption-controller.js';
+import { redemptionPanelStyles } from './redemption-panel.styles.js';
+import { RewardBalance } from './reward-balance.js';
+import { createdDetail, recordedResult, settledDetail } from './settlement.js';
+
+/**
+ * Redeems a member's rewards (and the benefits chosen) against the POS sale, and settles them
+ * with it: recorded when paid, reversed or refunded when not, refunded in part for a return.
+ * Every write goes through the kit's `RedemptionFlow`: one redemption per sale whatever is
+ * clicked, journaled before it is reported, settled after a reload.
+ *
+ * - The amount defaults to the most that can be redeemed (the rewards balance, at most the
+ *   eligible total less the benefits), previewed over the sale's lines before anything is written.
+ * - Confirming fires the cancelable `omneo-redeem-request`, redeems, and fires
+ *   `omneo-redemption-created`; the host takes payment and calls `complete()` or `paymentFailed()`.
+ * - Benefits come from `.benefits`, else from an `<omneo-benefit-picker>` in the same session.
+ * - On its first connection with a client, it settles what a reload left in its journal, firing a
+ *   cancelable `omneo-redemption-recover` first: `event.detail.claim({ payments })` records a paid sale.
+ * - Removed while held, it lets go of the sale: the journal keeps it, for recovery.
+ *
+ * @summary Redeems rewards and benefits against a sale, and settles them with it.
+ * @tagname omneo-redemption-panel
+ *
+ * @slot - Shown under the panel's status: the till's own buttons (payment taken, payment failed), say.
+ *
+ * @csspart panel - The whole panel (`aria-busy` while a write is under way).
+ * @csspart heading - The panel's title.
+ * @csspart form - The amount, benefits, preview and confirm button, before redeeming.
+ * @csspart field - The amount's label, input, hint and message.
+ * @csspart label - The amount's label.
+ * @csspart amount-row - The amount input and the Max button, side by side.
+ * @csspart input - The amount (a text field with a decimal keypad).
+ * @csspart max-button - Sets the amount to the most that can be redeemed.
+ * @csspart hint - The most that can be redeemed, and the balance.
+ * @csspart amount-error - Why the amount cannot be redeemed.
+ * @csspart benefits - The chosen benefits; each is a `benefit`.
+ * @csspart preview - The allocation table: rows are `preview-row` (the item `preview-line`, its count `preview-quantity`), totals `preview-total`, shares `preview-share`.
+ * @csspart balance-after - The rewards balance left after the redemption.
+ * @csspart confirm-button - Redeems.
+ * @csspart held - The redemption once made: its allocation over the sale.
+ * @csspart countdown - What is left of the reversal window (a timer).
+ * @csspart cancel-button - Abandons a held redemption (reversed, or refunded after the window).
+ * @csspart status - The live region; also `error` or `warning`.
+ * @csspart retry-button - Loads the balance again after a failure.
+ * @csspart skeleton - Shown while the balance loads.
+ * @csspart empty - Shown when there is no member or no sale.
+ * @csspart recovery - What recovery settled: `recovery-heading`, `recovery-list`, and each `recovery-item`, also `recorded`, `reversed`, `refunded` or `failed`.
+ *
+ * @cssprop [--omneo-panel-background=var(--omneo-color-surface)] - The panel's background.
+ * @cssprop [--omneo-panel-border-color=var(--omneo-color-border)] - Field and table borders.
+ * @cssprop [--omneo-panel-accent-color=var(--omneo-color-accent)] - The confirm button.
+ * @cssprop [--omneo-panel-on-accent-color=var(--omneo-color-on-accent)] - Text on the confirm button.
+ * @cssprop [--omneo-panel-share-color=var(--omneo-color-accent)] - The reward shares in the table.
+ *
+ * @fires {OmneoRedeemRequestEvent} omneo-redeem-request - Cancelable; before anything is written. Detail: `{ amountCents: number, benefits: Benefit[], sale: Sale, allocation: AllocatedLine[] }`.
+ * @fires {OmneoRedemptionCreatedEvent} omneo-redemption-created - Held in Omneo; take payment. Detail: `{ redemption: Redemption, redemptions: Redemption[], allocation: AllocatedLine[], transaction: TransactionInput }`.
+ * @fires {OmneoRedemptionSettledEvent} omneo-redemption-settled - Recorded, reversed or refunded. Detail: `{ outcome: 'recorded' | 'reversed' | 'refunded', redemption: Redemption, transaction?: Transaction, reason: string, returnedCents: number, redemptions: SettledRedemption[] }`.
+ * @fires {OmneoRedemptionRecoverEvent} omneo-redemption-recover - Cancelable; a held redemption found after a reload. Detail: `{ entry: JournalEntry, claim(payment?: OmneoPaymentDetails): void }`.
+ * @fires {OmneoErrorEvent} omneo-error - A request failed. Detail: `{ error: OmneoError, operation: 'balances-load' | 'redeem' | 'transaction-record' | 'redemption-settle' | 'redemption-refund' | 'redemption-recover' }`.
+ */
+export class OmneoRedemptionPanel extends OmneoElement {
+  static override styles = [baseStyles, redemptionPanelStyles];
+
+  private readonly redemption = new RedemptionController(this, {
+    client: () => this.activeClient,
+    journal: () => this.journal,
+    now: () => this.now(),
+  });
+  private readonly picked = new PickedBenefits(this, () => this.session);
+  private readonly recovery = new PanelRecovery(this, () => this.recoveryOptions, {
+    failed: (error) => void this.report(error, 'redemption-recover'),
+    settled: (profileId) => this.balancesChanged(profileId),
+  });
+  private readonly balance = new RewardBalance(
+    this,
+    () => ({ client: this.activeClient, member: this.member }),
+    (error) => void this.report(error, 'balances-load'),
+  );
+  /** The public method calls under way, by name: a second call of one gets the first's promise. */
+  private readonly pending = new Map<string, Promise<unknown>>();
+  /** The sale (and member) of the flows on screen, kept when the host moves on to another sale. */
+  private redeemed: { sale: Sale; profileId: string } | null = null;
+
+  @query('#amount') private input!: HTMLInputElement | null;
+  /** What the cashier typed; `null` follows the most that can be redeemed. */
+  @state() private amountText: string | null = null;
+  @state() private requesting = false;
+  @state() private failure: unknown = null;
+  @state() private vetoed = false;
+  @state() private returnedCents = 0;
+
+  /** The member redeeming. Takes precedence over `profile-id` and the session. */
+  @property({ attribute: false }) profile: Profile | null = null;
+  /** The Omneo profile id of the member redeeming. */
+  @property({ attribute: 'profile-id' }) profileId?: string;
+  /** The POS sale: `{ id, currency, lines: [{ id, name, quantity, amountCents, eligible? }] }`. */
+  @property({ attribute: false }) sale: Sale | null = null;
+  /** The benefits to redeem with the rewards. Unset: the picker's choice in the same session. */
+  @property({ attribute: false }) benefits?: Benefit[];
+  /** The staff number recorded with the sale. */
+  @property({ attribute: 'staff-id' }) staffId?: string;
+  /** The Omneo location id of the store. */
+  @property({ attribute: 'location-id', type: Number }) locationId?: number;
+  /** The store's IANA time zone. Default: the browser's. */
+  @property() timezone: string = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** Where held redemptions are journaled. Default: a journal over localStorage. */
+  @property({ attribute: false }) journal: RedemptionJournal = new RedemptionJournal();
+  /** The clock, epoch ms. Default `Date.now`; tests pass the mock tenant's. */
+  @property({ attribute: false }) now: () => number = Date.now;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const old = changed.get('sale') as Sale | null | undefined;
+    if (changed.has('sale') && old?.id !== this.sale?.id) this.startOver();
+    if (changed.has('profile') || changed.has('profileId')) this.amountText = null;
+    // Another member (or none): a settled sale of the last one is not theirs to see.
+    if (this.redeemed && this.redeemed.profileId !== this.member?.id) this.startOver();
+  }
+
+  protected override sessionChanged(change: OmneoSessionChange): void {
+    if (change.kind === 'profile') {
+      this.picked.clear();
+      this.amountText = null;
+      this.requestUpdate();
+    } else if (change.profileId === this.member?.id) void this.balance.refresh();
+  }
+
+  /** Who redeems: `.profile`, else `profile-id`, else the session's member. */
+  private get member(): { id: string; profile: Profile | null } | null {
+    const profile = this.profile ?? (this.profileId ? null : (this.session?.profile ?? null));
+    const id = profile?.id ?? this.profileId;
+    return id ? { id, profile } : null;
+  }
+
+  private get chosenBenefits(): Benefit[] {
+    return this.benefits ?? this.picked.benefits ?? [];
+  }
+
+  /** What the panel records with every sale: its zone, staff and location. */
+  private get paymentDefaults() {
+    const { timezone, staffId, locationId } = this;
+    return { timezone, ...(staffId !== undefined ? { staffId } : {}), ...(locationId !== undefined ? { locationId } : {}) };
+  }
+
+  private get recoveryOptions() {
+    const client = this.activeClient;
+    return client ? { host: this, client, journal: this.journal, now: () => this.now(), defaults: () => this.paymentDefaults } : null;
+  }
+
+  private startOver(): void {
+    if (this.redemption.busy || this.redemption.state === 'held') return;
+    this.redemption.reset();
+    this.redeemed = null;
+    this.amountText = null;
+    this.failure = null;
+    this.vetoed = false;
+    this.returnedCents = 0;
+  }
+
+  /** The session's elements hear of it; without a session, the panel refreshes its own figure. */
+  private balancesChanged(profileId: string): void {
+    if (this.session) this.session.notifyRedemptionSettled(profileId);
+    else if (profileId === this.member?.id) void this.balance.refresh();
+  }
+
+  private async report(error: unknown, operation: OmneoOperation): Promise<void> {
+    if (!(error instanceof OmneoError) || isAbort(error)) return;
+    await this.updateComplete;
+    this.dispatchEvent(new OmneoErrorEvent(error, operation));
+  }
+
+  private get maxCents(): number {
+    return this.sale ? maxRedeemableCents(this.balance.rewardCents ?? 0, this.sale, this.chosenBenefits) : 0;
+  }
+
+  private readonly onInput = (event: Event): void => {
+    this.amountText = (event.target as HTMLInputElement).value;
+    this.vetoed = false;
+    this.failure = null;
+  };
+
+  private readonly onMax = (): void => {
+    this.amountText = null;
+    this.input?.focus();
+  };
+
+  private readonly onRetry = (): void => void this.balance.refresh();
+
+  private readonly onSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    // A double click or a held Enter key: one request at most.
+    if (this.requesting || this.redemption.busy || this.recovery.running) return;
+    const { sale, member } = this;
+    const check = checkAmount(this.amountFacts());
+    if (!sale || !member || check.kind !== 'ok') return this.input?.focus();
+    this.requesting = true;
+    this.failure = null;
+    try {
+      await this.updateComplete;
+      const benefits = [...this.chosenBenefits];
+      const amountCents = check.cents;
+      this.vetoed = !this.dispatchEvent(new OmneoRedeemRequestEvent({ amountCents, benefits, sale, allocation: check.allocation }));
+      if (this.vetoed) return;
+      this.redeemed = { sale, profileId: member.id };
+      await this.redemption.redeem({ ...this.paymentDefaults, profileId: member.id, sale, amountCents, benefits });
+      this.dispatchEvent(new OmneoRedemptionCreatedEvent(createdDetail(this.redemption, sale, member.id, this.paymentDefaults, this.now())));
+    } catch (error) {
+      this.failure = error;
+      this.redeemed = null;
+      this.balancesChanged(member.id);
+      void this.report(error, 'redeem');
+    } finally {
+      this.requesting = false;
+    }
+  };
+
+  /** Fires the settled event for what settled, refreshes balances, then throws the failure if any. */
+  private finish(result: SettleResult, operation: OmneoOperation, transaction?: Transaction): OmneoRedemptionSettledDetail | null {
+    const detail = settledDetail(result, transaction);
+    if (detail) {
+      this.dispatchEvent(new OmneoRedemptionSettledEvent(detail));
+      this.balancesChanged(detail.redemption.profileId);
+    }
+    this.failure = null;
+    if (result.error) this.fail(result.error, operation);
+    return detail;
+  }
+
+  /** Shows and reports a failure, then throws it to the host. */
+  private fail(error: unknown, operation: OmneoOperation): never {
+    this.failure = error;
+    void this.report(error, operation);
+    throw error;
+  }
+
+  /** One call of `name` at a time: a second while one runs gets the same promise. */
+  private once<T>(name: string, run: () => Promise<T>): Promise<T> {
+    if (!this.pending.has(name)) {
+      this.failure = null;
+      this.pending.set(name, run().finally(() => this.pending.delete(name) && this.requestUpdate()));
+      this.requestUpdate();
+    }
+    return this.pending.get(name) as Promise<T>;
+  }
+
+  /** The host took payment: records the sale once, with every redemption. */
+  complete(payment: OmneoPaymentDetails = {}): Promise<Transaction> {
+    return this.once('complete', async () => {
+      const input = { ...this.paymentDefaults, ...payment };
+      const transaction = await this.redemption.complete(input).catch((error: unknown) => this.fail(error, 'transaction-record'));
+      this.finish(recordedResult(this.redemption), 'transaction-record', transaction);
+      return transaction;
+    });
+  }
+
+  /** Payment failed: reverses the redemption within the window, refunds it after. */
+  paymentFailed(): Promise<OmneoRedemptionSettledDetail | null> {
+    return this.once('paymentFailed', async () => this.finish(await this.redemption.settle('paymentFailed'), 'redemption-settle'));
+  }
+
+  /** The sale was dropped: reverses the redemption within the window, refunds it after. */
+  abandon(): Promise<OmneoRedemptionSettledDetail | null> {
+    return this.once('abandon', async () => this.finish(await this.redemption.settle('abandon'), 'redemption-settle'));
+  }
+
+  /** Items of the completed sale came back: refunds exactly their share of the redemption. */
+  refundReturn({ returned }: { returned: ReturnedLine[] }): Promise<{ refundCents: number }> {
+    return this.once('refundReturn', async () => {
+      const detail = this.finish(await this.redemption.refund(returned), 'redemption-refund');
+      this.returnedCents = detail?.returnedCents ?? 0;
+      return { refundCents: this.returnedCents };
+    });
+  }
+
+  private readonly onCancel = (): void => void this.abandon().catch(() => undefined);
+
+  private amountFacts() {
+    const maxCents = this.maxCents;
+    const text = this.amountText ?? formatAmountInput(maxCents, this.locale);
+    const balanceCents = this.balance.rewardCents ?? 0;
+    return { text, locale: this.locale, maxCents, balanceCents, sale: this.sale!, benefits: this.chosenBenefits };
+  }
+
+  protected override render() {
+    const m = this.messages.redemption;
+    const view = statusView(this.redemption, {
+      messages: this.messages,
+      recovering: this.recovery.running,
+      requesting: this.requesting,
+      vetoed: this.vetoed,
+      failure: this.failure ?? (this.balance.failed ? this.balance.error : null),
+      maxText: this.money(this.maxCents),
+      returned: this.returnedCents > 0 ? this.money(this.returnedCents) : null,
+      now: this.now(),
+    });
+    return html`<section part="panel" aria-labelledby="heading" aria-busy=${String(this.requesting || this.redemption.busy)}>
+      <h2 id="heading" part="heading">${m.label}</h2>
+      ${renderRecovery(this.recovery.shown, m, (c) => this.money(c))}
+      ${this.renderBody(view.showForm)}
+      <p part=${view.part} role="status">${view.text}</p>
+      ${view.countdown !== null ? html`<p part="countdown" role="timer">${m.countdown(view.countdown)}</p>` : nothing}
+      ${this.redemption.state === 'held'
+        ? html`<button part="cancel-button" ?disabled=${this.pending.size > 0} @click=${this.onCancel}>${m.cancel}</button>`
+        : nothing}
+      <slot></slot>
+    </section>`;
+  }
+
+  private renderBody(showForm: boolean) {
+    const m = this.messages;
+    if (this.redeemed && !showForm) {
+      const { sale } = this.redeemed;
+      const allocation = combineAllocations(sale.lines, this.redemption.allocations);
+      return html`<div part="held">${renderAllocationPreview({ sale, allocation, balanceAfterCents: null, messages: m.redemption, money: (c) => this.money(c) })}</div>`;
+    }
+    if (!this.member) return html`<p part="empty">${m.noMember}</p>`;
+    if (!this.sale) return html`<p part="empty">${m.redemption.noSale}</p>`;
+    if (this.balance.rewardCents === null) {
+      if (this.balance.failed) return html`<button part="retry-button" @click=${this.onRetry}>${m.retry}</button>`;
+      return html`<div part="skeleton" aria-hidden="true"></div>`;
+    }
+    const facts = this.amountFacts();
+    const disabled = this.requesting || this.redemption.busy || this.recovery.running;
+    const { onSubmit, onInput, onMax } = this;
+    return renderRedeemForm({ facts, check: checkAmount(facts), messages: m, money: (c) => this.money(c), disabled, onSubmit, onInput, onMax });
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * <omneo-benefit-picker> against the seeded mock tenant: what each benefit shows, one choice
+ * or several, the keyboard, the empty, loading and failed states, hostile text, and the events.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Benefit, OmneoClient } from '../../src/client/index.js';
+import '../../src/elements/benefit-picker/define.js';
+import type { OmneoBenefitPicker } from '../../src/elements/benefit-picker/benefit-picker.js';
+import type { OmneoBenefitSelectEvent, OmneoErrorEvent } from '../../src/elements/events.js';
+import { provideOmneoSession } from '../../src/elements/session.js';
+import { tokenProperties } from '../../src/elements/styles/tokens.js';
+import { SEED } from '../../src/mocks/index.js';
+import { omneo, part, parts, recordEvents, requestLines, until, visibleText, type Omneo } from './helpers.js';
+import { elementContract } from './shared-suite.js';
+
+let events: ReturnType<typeof recordEvents>;
+beforeEach(() => (events = recordEvents(['omneo-benefit-select', 'omneo-error'])));
+afterEach(() => events.stop());
+
+const options = (el: Element) => parts(el, 'option');
+const loaded = (el: Element) => until(() => options(el).length > 0 || part(el, 'empty') || part(el, 'error'), 'the benefits');
+const names = (el: Element) => options(el).map((o) => visibleText(o.querySelector('[part~="name"]')!).trim());
+const selects = () => events.of('omneo-benefit-select') as OmneoBenefitSelectEvent[];
+
+async function mount(o: Omneo, profileId: string = SEED.ava.id, extra = html``) {
+  const el = await fixture<OmneoBenefitPicker>(
+    html`<omneo-benefit-picker lang="en-AU" .client=${o.client} .now=${o.tenant.clock.now} profile-id=${profileId}></omneo-benefit-picker>${extra}`,
+  );
+  await loaded(el);
+  return el;
+}
+
+/** A client whose benefits also include ones Omneo would not list as active. */
+function withUnavailable(client: OmneoClient): OmneoClient {
+  const active = async (profileId: string, call?: { signal?: AbortSignal }): Promise<Benefit[]> => {
+    const listed = await client.benefits.active(profileId, call);
+    const [first] = listed;
+    return first
+      ? [...listed, { ...first, id: 9001, name: 'Winter warmer', isExpired: true, active: false }, { ...first, id: 9002, name: 'Used voucher', isRedeemable: false, active: false }]
+      : listed;
+  };
+  return Object.assign(Object.create(client) as OmneoClient, { benefits: { active } });
+}
+
+describe('<omneo-benefit-picker>', () => {
+  it('lists the active benefits: name, description, value, expiry and POS code; the expired one is left out', async () => {
+    const o = omneo();
+    const el = await mount(o);
+    expect(requestLines(o.tenant)).to.deep.equal([`GET /profiles/${SEED.ava.id}/benefits`]);
+    expect(names(el)).to.deep.equal(['Free coffee', '$10 birthday voucher']);
+    const [coffee, birthday] = options(el).map((row) => visibleText(row).replace(/\s+/g, ' ').trim());
+    expect(coffee).to.equal('Free coffee One regular coffee, any size Worth $5.00 Expires in 30 days POS code COFFEE-5');
+    expect(birthday).to.equal('$10 birthday voucher Happy birthday from us Worth $10.00 Expires in 14 days POS code BDAY-10');
+    expect(part(el, 'status')!.textContent).to.equal('2 benefits');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when an expiry is near in hours, and far as a date, in the element’s language', async () => {
+    const o = omneo();
+    const el = await mount(o);
+    o.tenant.clock.advance(14 * 24 * 3_600_000 - 5 * 3_600_000);
+    el.profileId = SEED.noah.id;
+    await loaded(el);
+    el.profileId = SEED.ava.id;
+    await until(() => names(el).length === 2, 'Ava again');
+    expect(visibleText(options(el)[1]!)).to.contain('Expires in 5 hours');
+    const fr = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker lang="fr-FR" .client=${omneo().client} .now=${() => o.tenant.clock.now() - 30 * 86_400_000} profile-id=${SEED.ava.id}></omneo-benefit-picker>`,
+    );
+    await loaded(fr);
+    const expiry = fr.shadowRoot!.querySelector('[part~="expiry"]')!.textContent!;
+    expect(expiry).to.match(/^Expire le /).and.contain('2026');
+    expect(visibleText(fr)).to.contain('Valeur').and.contain('Code caisse');
+  });
+
+  it('chooses one benefit at a time (a listbox), and fires the choice with the benefits', async () => {
+    const el = await mount(omneo());
+    const list = part(el, 'list')!;
+    expect(list.getAttribute('role')).to.equal('listbox');
+    const [coffee, birthday] = options(el);
+    expect(coffee!.getAttribute('role')).to.equal('option');
+    coffee!.click();
+    await el.updateComplete;
+    expect(coffee!.getAttribute('aria-selected')).to.equal('true');
+    expect(el.selected).to.deep.equal([SEED.ava.benefits.coffee]);
+    birthday!.click();
+    await until(() => selects().length === 2, 'two choices');
+    expect(coffee!.getAttribute('aria-selected')).to.equal('false');
+    expect(birthday!.getAttribute('aria-selected')).to.equal('true');
+    expect(selects().map((e) => e.benefits.map((b) => b.id))).to.deep.equal([[SEED.ava.benefits.coffee], [SEED.ava.benefits.birthday]]);
+    expect(selects()[1]!.detail.benefits[0]).to.include({ name: '$10 birthday voucher', valueCents: 1000, posCode: 'BDAY-10' });
+    birthday!.click();
+    await until(() => selects().length === 3, 'the unchoice');
+    expect(selects()[2]!.benefits).to.deep.equal([]);
+    expect(el.selected).to.deep.equal([]);
+    expect(part(el, 'status')!.textContent).to.equal('2 benefits');
+  });
+
+  it('chooses several with `multiple` (checkboxes), in list order', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker multiple lang="en-AU" .client=${o.client} .now=${o.tenant.clock.now} profile-id=${SEED.ava.id}></omneo-benefit-picker>`,
+    );
+    await loaded(el);
+    expect(part(el, 'list')!.getAttribute('role')).to.equal('group');
+    const [coffee, birthday] = options(el);
+    expect(coffee!.getAttribute('role')).to.equal('checkbox');
+    expect(coffee!.hasAttribute('aria-selected')).to.equal(false);
+    birthday!.click();
+    coffee!.click();
+    await until(() => selects().length === 2, 'two events');
+    expect(coffee!.getAttribute('aria-checked')).to.equal('true');
+    expect(birthday!.getAttribute('aria-checked')).to.equal('true');
+    expect(selects()[1]!.benefits.map((b) => b.id)).to.deep.equal([SEED.ava.benefits.coffee, SEED.ava.benefits.birthday]);
+    expect(part(el, 'status')!.textContent).to.equal('2 benefits, 2 selected');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is one Tab stop; arrows, Home and End move focus; Space and Enter choose', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker lang="en-AU" .client=${o.client} .now=${o.tenant.clock.now} profile-id=${SEED.many.id}></omneo-benefit-picker>`,
+    );
+    await loaded(el);
+    const rows = options(el);
+    expect(rows).to.have.length(200);
+    expect(rows.filter((r) => r.tabIndex === 0)).to.have.length(1);
+    await sendKeys({ press: 'Tab' });
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    expect(focused()).to.equal(rows[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(rows[2]);
+    expect(rows.filter((r) => r.tabIndex === 0)).to.deep.equal([rows[2]]);
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal(rows[199]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(), 'stays on the last').to.equal(rows[199]);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused()).to.equal(rows[0]);
+    await sendKeys({ press: 'Space' });
+    await until(() => selects().length === 1, 'the choice by Space');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => selects().length === 2, 'the choice by Enter');
+    expect(rows[1]!.getAttribute('aria-selected')).to.equal('true');
+    expect(rows[0]!.getAttribute('aria-selected')).to.equal('false');
+    expect(o.tenant.requests.length, 'every page read once').to.be.lessThan(5);
+  });
+
+  it('setting `selected` chooses without an event', async () => {
+    const el = await mount(omneo());
+    el.selected = [SEED.ava.benefits.birthday];
+    await el.updateComplete;
+    expect(options(el)[1]!.getAttribute('aria-selected')).to.equal('true');
+    expect(selects()).to.have.length(0);
+  });
+
+  it('hides benefits that cannot be redeemed, or shows them disabled with the reason', async () => {
+    const o = omneo();
+    const client = withUnavailable(o.client);
+    const hidden = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker lang="en-AU" .client=${client} .now=${o.tenant.clock.now} profile-id=${SEED.ava.id}></omneo-benefit-picker>`,
+    );
+    await loaded(hidden);
+    expect(names(hidden)).to.deep.equal(['Free coffee', '$10 birthday voucher']);
+    const el = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker show-unavailable lang="en-AU" .client=${client} .now=${o.tenant.clock.now} profile-id=${SEED.ava.id}></omneo-benefit-picker>`,
+    );
+    await loaded(el);
+    expect(names(el)).to.deep.equal(['Free coffee', '$10 birthday voucher', 'Winter warmer', 'Used voucher']);
+    const [, , expired, used] = options(el);
+    expect(expired!.getAttribute('aria-disabled')).to.equal('true');
+    expect(expired!.querySelector('[part~="reason"]')!.textContent).to.equal('Expired');
+    expect(used!.querySelector('[part~="reason"]')!.textContent).to.equal('Cannot be redeemed now');
+    expired!.click();
+    await el.updateComplete;
+    expect(expired!.getAttribute('aria-selected')).to.equal('false');
+    expect(selects()).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when there is nothing to redeem, and when there is no member', async () => {
+    const el = await mount(omneo(), SEED.empty.id);
+    expect(part(el, 'list')).to.equal(null);
+    expect(part(el, 'status')!.textContent).to.equal('No benefits to redeem.');
+    await expect(el).to.be.accessible();
+    el.profileId = undefined;
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('No member selected');
+  });
+
+  it('shows a skeleton while loading', async () => {
+    const o = omneo();
+    o.tenant.faults.latency(200);
+    const el = await fixture<OmneoBenefitPicker>(html`<omneo-benefit-picker lang="en-AU" .client=${o.client} profile-id=${SEED.ava.id}></omneo-benefit-picker>`);
+    await el.updateComplete;
+    expect(part(el, 'skeleton')).not.to.equal(null);
+    expect(part(el, 'status')!.textContent).to.equal('Loading benefits…');
+    await expect(el).to.be.accessible();
+    await loaded(el);
+    expect(part(el, 'skeleton')).to.equal(null);
+  });
+
+  it('shows a failure with a retry, and reports it', async () => {
+    const o = omneo();
+    o.tenant.faults.failNext(1, 500);
+    const el = await mount(o);
+    expect(part(el, 'status')!.textContent).to.equal('Omneo had a problem. Try again shortly.');
+    const [error] = events.of('omneo-error') as OmneoErrorEvent[];
+    expect(error!.error.code).to.equal('server');
+    expect(error!.operation).to.equal('benefits-load');
+    await expect(el).to.be.accessible();
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await until(() => options(el).length === 2, 'the benefits');
+  });
+
+  it('shows hostile benefit text as text, never as markup', async () => {
+    const o = omneo();
+    const el = await mount(o, SEED.hostile.id);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('img, script, b, i, a, svg')).to.have.length(0);
+    expect(names(el)[0]).to.equal('<img src=x onerror=alert("benefit")> 無料コーヒー');
+    expect(visibleText(el)).to.contain('<b>bold</b> عرض خاص').and.contain('<i>CODE</i>');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the session’s member and announces the choice on the session too', async () => {
+    const o = omneo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-benefit-picker></omneo-benefit-picker></div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const el = wrapper.querySelector('omneo-benefit-picker')!;
+    el.now = o.tenant.clock.now;
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await until(() => options(el).length === 2, 'Ava’s benefits');
+    const heard: Benefit[][] = [];
+    const onSession = (e: Event) => heard.push((e as OmneoBenefitSelectEvent).benefits);
+    session.addEventListener('omneo-benefit-select', onSession);
+    options(el)[0]!.click();
+    await until(() => heard.length === 1, 'the session to hear');
+    session.removeEventListener('omneo-benefit-select', onSession);
+    expect(heard[0]!.map((b) => b.id)).to.deep.equal([SEED.ava.benefits.coffee]);
+    session.setProfile(null);
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('No member selected');
+  });
+
+  it('gives every benefit a 44px touch target and a visible focus ring', async () => {
+    const el = await mount(omneo());
+    for (const row of options(el)) expect(row.getBoundingClientRect().height).to.be.at.least(44);
+    options(el)[0]!.focus({ focusVisible: true } as FocusOptions);
+    expect(getComputedStyle(options(el)[0]!).outlineStyle).to.equal('solid');
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses no --omneo-* property that is neither a token nor its own', () => {
+    const cls = customElements.get('omneo-benefit-picker') as unknown as { elementStyles: { cssText: string }[] };
+    const used = new Set(cls.elementStyles.flatMap((s) => s.cssText.match(/var\(--omneo-[a-z0-9-]+/g) ?? []).map((v) => v.slice(4)));
+    expect([...used].filter((p) => !tokenProperties.includes(p) && !p.startsWith('--omneo-picker-'))).to.deep.equal([]);
+  });
+});
+
+elementContract('omneo-benefit-picker', async () => {
+  const o = omneo();
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-benefit-picker multiple></omneo-benefit-picker></div>`);
+  const session = provideOmneoSession(wrapper, { client: o.client });
+  const el = wrapper.querySelector('omneo-benefit-picker')!;
+  el.now = o.tenant.clock.now;
+  el.profileId = SEED.ava.id;
+  return {
+    el,
+    tenant: o.tenant,
+    session,
+    settled: async () => void (await loaded(el)),
+    exercise: async () => {
+      for (const row of options(el)) row.click();
+      await until(() => el.selected.length === 2, 'both chosen');
+      await el.updateComplete;
+    },
+  };
+});

@@ -1,0 +1,652 @@
+/**
+ * <omneo-redemption-panel> against the seeded mock tenant: the amount and its messages, the
+ * preview before anything is written, the host's veto, the events' details in cents; settling
+ * with the sale (recorded, reversed, or refunded past the window), a reload while held
+ * (recovered, or claimed by the host), returns, double clicks and two panels, and benefits
+ * recorded with the one transaction; and the shared element contract.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Benefit } from '../../src/client/index.js';
+import '../../src/elements/benefit-picker/define.js';
+import type {
+  OmneoErrorEvent,
+  OmneoRedeemRequestEvent,
+  OmneoRedemptionCreatedEvent,
+  OmneoRedemptionRecoverEvent,
+  OmneoRedemptionSettledEvent,
+} from '../../src/elements/events.js';
+import '../../src/elements/redemption-panel/define.js';
+import type { OmneoRedemptionPanel } from '../../src/elements/redemption-panel/redemption-panel.js';
+import { provideOmneoSession } from '../../src/elements/session.js';
+import { tokenProperties } from '../../src/elements/styles/tokens.js';
+import { SEED, type MockTenant } from '../../src/mocks/index.js';
+import { allocateReward, memoryStore, RedemptionJournal, type KeyValueStore, type Sale } from '../../src/rules/index.js';
+import { omneo, part, parts, recordEvents, requestLines, sleep, until, visibleText, type Omneo } from './helpers.js';
+import { elementContract } from './shared-suite.js';
+
+const EVENTS = ['omneo-redeem-request', 'omneo-redemption-created', 'omneo-redemption-settled', 'omneo-redemption-recover', 'omneo-error'];
+let events: ReturnType<typeof recordEvents>;
+beforeEach(() => (events = recordEvents(EVENTS)));
+afterEach(() => events.stop());
+
+const created = () => events.of('omneo-redemption-created') as OmneoRedemptionCreatedEvent[];
+const settled = () => events.of('omneo-redemption-settled') as OmneoRedemptionSettledEvent[];
+const WINDOW = 10 * 60_000;
+
+/** The guide's sale: 65.00, 115.00, 25.00, 45.00. */
+function guideSale(id = `sale-${Math.random().toString(36).slice(2)}`): Sale {
+  return {
+    id,
+    currency: 'AUD',
+    lines: [
+      { id: 'l1', name: 'Jeans', quantity: 1, amountCents: 6500 },
+      { id: 'l2', name: 'Jacket', quantity: 1, amountCents: 11500 },
+      { id: 'l3', name: 'Socks', quantity: 5, amountCents: 2500 },
+      { id: 'l4', name: 'Shirt', quantity: 1, amountCents: 4500 },
+    ],
+  };
+}
+
+interface PanelOptions {
+  profileId?: string;
+  sale?: Sale | null;
+  store?: KeyValueStore;
+  benefits?: Benefit[];
+  lang?: string;
+}
+
+/** A panel for `profileId` (Noah by default) over the guide's sale, ready to confirm. */
+async function mountPanel(o: Omneo, options: PanelOptions = {}) {
+  const journal = new RedemptionJournal(options.store ?? memoryStore());
+  const sale = options.sale === undefined ? guideSale() : options.sale;
+  const el = await fixture<OmneoRedemptionPanel>(html`<omneo-redemption-panel lang=${options.lang ?? 'en-AU'}
+    .client=${o.client} .now=${o.tenant.clock.now} .journal=${journal} .sale=${sale} .benefits=${options.benefits}
+    profile-id=${options.profileId ?? SEED.noah.id} staff-id="1993" location-id="2" timezone="Australia/Melbourne"></omneo-redemption-panel>`);
+  if (sale) await ready(el);
+  return { el, journal, sale: sale! };
+}
+
+/** Waits until the confirm button can be pressed (balance loaded, recovery done). */
+async function ready(el: OmneoRedemptionPanel) {
+  await until(() => {
+    const button = part<HTMLButtonElement>(el, 'confirm-button');
+    return button && !button.disabled && !part(el, 'panel')!.textContent!.includes('Checking');
+  }, 'the confirm button');
+}
+
+const input = (el: Element) => part<HTMLInputElement>(el, 'input')!;
+const confirmButton = (el: Element) => part<HTMLButtonElement>(el, 'confirm-button')!;
+const statusText = (el: Element) => part(el, 'status')?.textContent?.trim() ?? '';
+const amountError = (el: Element) => part(el, 'amount-error')?.textContent?.trim() ?? '';
+
+/** The preview's rows as [line, original, share, net], text as shown. */
+function previewRows(el: Element): string[][] {
+  return parts(el, 'preview-row').concat(parts(el, 'preview-total')).map((row) =>
+    [...row.children].map((cell) => visibleText(cell).replace(/\s+/g, ' ').trim()),
+  );
+}
+
+/** Types into the amount as a cashier would (the whole value, then an input event). */
+async function typeAmount(el: OmneoRedemptionPanel, text: string) {
+  const field = input(el);
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+/** Confirms and waits for the redemption to be held. */
+async function redeemHeld(el: OmneoRedemptionPanel) {
+  confirmButton(el).click();
+  await until(() => el.shadowRoot!.querySelector('[part~="cancel-button"]'), 'the held redemption');
+}
+
+const redeemPosts = (tenant: MockTenant) =>
+  tenant.requests.filter((r) => r.method === 'POST' && /^\/profiles\/[^/]+\/(benefits\/\d+\/)?redemptions$/.test(r.path));
+const transactionPosts = (tenant: MockTenant) => tenant.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/transactions'));
+
+describe('<omneo-redemption-panel>: amount and preview', () => {
+  it('defaults to the most that can be redeemed and previews the guide’s allocation, writing nothing', async () => {
+    const o = omneo();
+    const { el, sale } = await mountPanel(o);
+    expect(input(el).value).to.equal('50.00');
+    expect(input(el).getAttribute('inputmode')).to.equal('decimal');
+    const expected = allocateReward(5000, sale.lines);
+    expect(expected.map((l) => l.shareCents)).to.deep.equal([1300, 2300, 500, 900]);
+    expect(previewRows(el)).to.deep.equal([
+      ['Jeans', '$65.00', '−$13.00', '$52.00'],
+      ['Jacket', '$115.00', '−$23.00', '$92.00'],
+      ['Socks × 5', '$25.00', '−$5.00', '$20.00'],
+      ['Shirt', '$45.00', '−$9.00', '$36.00'],
+      ['Total', '$250.00', '−$50.00', '$200.00'],
+    ]);
+    expect(visibleText(part(el, 'balance-after')!).trim()).to.equal('Rewards left after this: $0.00');
+    expect(confirmButton(el).textContent).to.equal('Redeem $50.00');
+    expect(requestLines(o.tenant)).to.deep.equal([`GET /profiles/${SEED.noah.id}/balances`]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('caps the default at the eligible sale total, and says why an amount cannot be redeemed', async () => {
+    const o = omneo();
+    const sale = { id: 'gift', currency: 'AUD', lines: [{ id: 'g', name: 'Gift card', quantity: 1, amountCents: 5000, eligible: false }, { id: 't', name: 'Tee', quantity: 1, amountCents: 3000 }] };
+    const { el } = await mountPanel(o, { sale });
+    expect(input(el).value).to.equal('30.00');
+    await typeAmount(el, '60');
+    expect(amountError(el)).to.equal('That is more than can be redeemed. The most is $30.00.');
+    expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('amount-hint amount-error');
+    expect(confirmButton(el).disabled).to.equal(true);
+    expect(part(el, 'preview')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await typeAmount(el, '0');
+    expect(amountError(el)).to.equal('Enter an amount above zero, or choose a benefit.');
+    await typeAmount(el, '12.345');
+    expect(amountError(el)).to.equal('Use whole cents: at most two digits after the decimal point.');
+    await typeAmount(el, '12.3x');
+    expect(amountError(el)).to.equal('Enter an amount, for example 12.50.');
+    await typeAmount(el, '12,5');
+    expect(amountError(el)).to.equal('');
+    expect(confirmButton(el).textContent).to.equal('Redeem $12.50');
+    expect(previewRows(el).at(-1)).to.deep.equal(['Total', '$80.00', '−$12.50', '$67.50']);
+    part<HTMLButtonElement>(el, 'max-button')!.click();
+    await el.updateComplete;
+    expect(input(el).value).to.equal('30.00');
+    expect(o.tenant.requests.filter((r) => r.method === 'POST')).to.have.length(0);
+  });
+
+  it('reads amounts the locale’s way', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o, { lang: 'fr-FR' });
+    expect(input(el).value).to.equal('50,00');
+    await typeAmount(el, '12,5');
+    expect(part(el, 'preview-total')!.textContent).to.contain('12,50');
+    await typeAmount(el, '1,234');
+    expect(amountError(el)).to.equal('Utilisez des centimes entiers : deux chiffres au plus après la virgule.');
+    await typeAmount(el, '12.50');
+    expect(amountError(el)).to.equal('');
+    expect(confirmButton(el).textContent).to.match(/^Utiliser 12,50/);
+  });
+
+  it('says when there is no member or no sale, and shows a balance failure with a retry', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o, { sale: null });
+    expect(visibleText(el)).to.contain('No sale to redeem against.');
+    el.profileId = undefined;
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('No member selected');
+    await expect(el).to.be.accessible();
+
+    o.tenant.faults.failNext(1, 500);
+    el.sale = guideSale();
+    el.profileId = SEED.ava.id;
+    await until(() => part(el, 'retry-button'), 'the retry button');
+    expect(statusText(el)).to.equal('Omneo had a problem. Try again shortly.');
+    expect((events.of('omneo-error')[0] as OmneoErrorEvent).operation).to.equal('balances-load');
+    await expect(el).to.be.accessible();
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await until(() => input(el)?.value === '25.00', 'Ava’s 25.00');
+  });
+});
+
+describe('<omneo-redemption-panel>: redeeming', () => {
+  it('asks the host first, then redeems and reports the held redemption and its draft, in cents', async () => {
+    const o = omneo();
+    const { el, sale } = await mountPanel(o);
+    await redeemHeld(el);
+    const [request] = events.of('omneo-redeem-request') as OmneoRedeemRequestEvent[];
+    expect(request!.cancelable).to.equal(true);
+    expect(request!.detail).to.deep.equal({ amountCents: 5000, benefits: [], sale, allocation: allocateReward(5000, sale.lines) });
+    const [post] = redeemPosts(o.tenant);
+    expect(post!.body).to.deep.include({ amount: 50, transaction_external_id: sale.id, strategies: ['rewards'], location_id: 2 });
+    const detail = created()[0]!.detail;
+    expect(detail.redemption.totalCents).to.equal(5000);
+    expect(detail.redemptions.map((r) => r.id)).to.deep.equal([detail.redemption.id]);
+    expect(detail.allocation.map((l) => l.shareCents)).to.deep.equal([1300, 2300, 500, 900]);
+    expect(detail.transaction).to.deep.include({
+      externalId: sale.id,
+      totalOriginalCents: 25000,
+      totalCents: 20000,
+      redemptionId: detail.redemption.id,
+      staffId: '1993',
+      locationId: 2,
+      timezone: 'Australia/Melbourne',
+      profileId: SEED.noah.id,
+    });
+    expect(detail.transaction.items.map((i) => i.discounts?.[0]?.amountCents)).to.deep.equal([1300, 2300, 500, 900]);
+    expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(0);
+    expect(statusText(el)).to.equal('Redeemed. Take payment, then complete the sale.');
+    expect(part(el, 'countdown')!.textContent).to.equal('If payment fails in the next 9:00, the redemption is reversed.');
+    expect(previewRows(el).at(-1)).to.deep.equal(['Total', '$250.00', '−$50.00', '$200.00']);
+    expect(part(el, 'panel')!.getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets the host veto: nothing is posted, and the cashier is told', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    const veto = (e: Event) => e.preventDefault();
+    el.addEventListener('omneo-redeem-request', veto);
+    confirmButton(el).click();
+    await until(() => statusText(el) !== '', 'the status');
+    el.removeEventListener('omneo-redeem-request', veto);
+    expect(statusText(el)).to.equal('The till stopped this redemption. Nothing was redeemed.');
+    expect(o.tenant.requests.filter((r) => r.method !== 'GET')).to.deep.equal([]);
+    expect(created()).to.have.length(0);
+    expect(confirmButton(el).disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('records the sale once when the host completes it, and says so', async () => {
+    const o = omneo();
+    const { el, journal, sale } = await mountPanel(o);
+    await redeemHeld(el);
+    expect((await journal.list()).entries.map((e) => e.stage)).to.deep.equal(['held']);
+    const [a, b] = [el.complete({ payments: ['card'], receiptRef: 'R-1' }), el.complete({ payments: ['card'], receiptRef: 'R-1' })];
+    expect(a).to.equal(b);
+    const transaction = await a;
+    expect(transaction).to.include({ externalId: sale.id, totalCents: 20000, totalOriginalCents: 25000, receiptRef: 'R-1' });
+    const [event] = settled();
+    expect(settled()).to.have.length(1);
+    expect(event!.detail).to.deep.include({ outcome: 'recorded', transaction, returnedCents: 0 });
+    expect(event!.detail.redemption.id).to.equal(created()[0]!.detail.redemption.id);
+    expect(transactionPosts(o.tenant)).to.have.length(1);
+    expect(o.tenant.transactions().filter((t) => t.externalId === sale.id)).to.have.length(1);
+    expect((await journal.list()).entries).to.have.length(0);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Sale recorded with its redemption.');
+    expect(part(el, 'cancel-button')).to.equal(null);
+    expect(part(el, 'countdown')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a refused redemption, reports it, and is ready again', async () => {
+    const o = omneo();
+    const { el, journal } = await mountPanel(o);
+    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /redemptions$/ });
+    confirmButton(el).click();
+    await until(() => statusText(el).startsWith('Omneo'), 'the failure');
+    expect(statusText(el)).to.equal('Omneo did not accept that.');
+    expect(part(el, 'status')!.part.contains('error')).to.equal(true);
+    const [error] = events.of('omneo-error') as OmneoErrorEvent[];
+    expect(error!.operation).to.equal('redeem');
+    expect(error!.error.code).to.equal('validation');
+    expect(created()).to.have.length(0);
+    expect((await journal.list()).entries).to.have.length(0);
+    expect(confirmButton(el).disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts over for the next sale once settled', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    await redeemHeld(el);
+    el.sale = guideSale('another');
+    await el.updateComplete;
+    expect(part(el, 'cancel-button'), 'a held sale is kept').not.to.equal(null);
+    await el.complete({ payments: ['card'] });
+    el.sale = guideSale('the-next');
+    await until(() => input(el)?.value === '0.00', 'the next sale');
+    expect(statusText(el)).to.equal('');
+  });
+
+  it('is usable by keyboard alone: Tab to the amount, type, Enter to redeem', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    input(el).focus();
+    input(el).select();
+    await sendKeys({ type: '20' });
+    expect(previewRows(el).at(-1)).to.deep.equal(['Total', '$250.00', '−$20.00', '$230.00']);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'max-button'));
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(confirmButton(el));
+    await sendKeys({ press: 'Enter' });
+    await until(() => created().length === 1, 'the redemption');
+    expect(created()[0]!.detail.redemption.totalCents).to.equal(2000);
+  });
+
+  it('is themed, keeps 44px targets, and uses only tokens or its own properties', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    for (const name of ['max-button', 'confirm-button', 'input']) {
+      expect(part(el, name)!.getBoundingClientRect().height, name).to.be.at.least(44);
+    }
+    const light = getComputedStyle(el).color;
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(getComputedStyle(el).color).not.to.equal(light);
+    await sleep(250); // the buttons' colour transition
+    await expect(el).to.be.accessible();
+    const cls = customElements.get('omneo-redemption-panel') as unknown as { elementStyles: { cssText: string }[] };
+    const used = new Set(cls.elementStyles.flatMap((s) => s.cssText.match(/var\(--omneo-[a-z0-9-]+/g) ?? []).map((v) => v.slice(4)));
+    expect([...used].filter((p) => !tokenProperties.includes(p) && !p.startsWith('--omneo-panel-'))).to.deep.equal([]);
+  });
+});
+
+describe('<omneo-redemption-panel>: payment declined', () => {
+  it('inside the window: reversed, the rewards restored, and it says so', async () => {
+    const o = omneo();
+    const { el, journal } = await mountPanel(o, { profileId: SEED.ava.id });
+    await redeemHeld(el);
+    expect(o.tenant.rewardBalanceCents(SEED.ava.id)).to.equal(0);
+    o.tenant.clock.advance(5 * 60_000);
+    const detail = await el.paymentFailed();
+    expect(detail).to.deep.include({ outcome: 'reversed', returnedCents: 2500 });
+    expect(settled().map((e) => e.detail)).to.deep.equal([detail]);
+    expect(detail!.redemption.id).to.equal(created()[0]!.detail.redemption.id);
+    expect(detail!.transaction).to.equal(undefined);
+    expect(o.tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+    expect((await journal.list()).entries).to.have.length(0);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Redemption reversed: the member has their rewards and benefits back.');
+    await until(() => input(el)?.value === '25.00', 'the form again, with the restored balance');
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts the window down each second, and says plainly when a failed payment now means a refund', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o, { profileId: SEED.ava.id });
+    await redeemHeld(el);
+    const countdown = () => part(el, 'countdown')?.textContent ?? null;
+    expect(countdown()).to.contain('9:00');
+    o.tenant.clock.advance(30_000);
+    await until(() => countdown()?.includes('8:30'), 'the timer to tick', 2500);
+    o.tenant.clock.advance(WINDOW + 1);
+    await until(() => countdown() === null, 'the window to close', 2500);
+    expect(statusText(el)).to.equal('The 10-minute reversal window has passed: if payment fails now, the redemption is refunded as a new reward.');
+    expect(part(el, 'status')!.part.contains('warning')).to.equal(true);
+    await expect(el).to.be.accessible();
+    const detail = await el.paymentFailed();
+    expect(detail).to.deep.include({ outcome: 'refunded', returnedCents: 2500 });
+    expect(detail!.reason).to.contain('10-minute reversal window had passed');
+    expect(o.tenant.redemptions().filter((r) => r.type === 'reversal')).to.have.length(0);
+    expect(o.tenant.redemptions().filter((r) => r.type === 'return').map((r) => r.totalCents)).to.deep.equal([2500]);
+    expect(o.tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Redemption refunded as a new reward.');
+  });
+
+  it('stops its timer when removed', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    await redeemHeld(el);
+    let updates = 0;
+    const request = el.requestUpdate.bind(el);
+    el.requestUpdate = (...args: Parameters<typeof el.requestUpdate>) => {
+      updates += 1;
+      request(...args);
+    };
+    el.remove();
+    await sleep(1300);
+    expect(updates).to.equal(0);
+  });
+
+  it('the cashier can cancel a held redemption', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    await redeemHeld(el);
+    part<HTMLButtonElement>(el, 'cancel-button')!.click();
+    await until(() => settled().length === 1, 'the reversal');
+    expect(settled()[0]!.detail.outcome).to.equal('reversed');
+    expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+});
+
+describe('<omneo-redemption-panel>: after a reload', () => {
+  it('recovers a held redemption: asks the host, reverses it, shows what it settled', async () => {
+    const o = omneo();
+    const store = memoryStore();
+    const { el, sale } = await mountPanel(o, { store });
+    await typeAmount(el, '40');
+    await redeemHeld(el);
+    expect((await new RedemptionJournal(store).list()).entries.map((e) => e.stage)).to.deep.equal(['held']);
+    el.remove();
+
+    const { el: after } = await mountPanel(o, { store, sale: guideSale() });
+    const recover = events.of('omneo-redemption-recover') as OmneoRedemptionRecoverEvent[];
+    expect(recover).to.have.length(1);
+    expect(recover[0]!.cancelable).to.equal(true);
+    expect(recover[0]!.detail.entry).to.deep.include({ stage: 'held', profileId: SEED.noah.id, amountCents: 4000 });
+    expect(recover[0]!.detail.entry.sale).to.deep.equal(sale);
+    expect(visibleText(part(after, 'recovery')!).replace(/\s+/g, ' ').trim()).to.equal(`Settled after a restart Sale ${sale.id}: $40.00 reversed.`);
+    expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+    expect((await new RedemptionJournal(store).list()).entries).to.have.length(0);
+    await until(() => input(after).value === '50.00', 'the restored balance');
+    await expect(after).to.be.accessible();
+  });
+
+  it('records the sale the host claims through the recover event', async () => {
+    const o = omneo();
+    const store = memoryStore();
+    const { el, sale } = await mountPanel(o, { store });
+    await redeemHeld(el);
+    const redemptionId = created()[0]!.detail.redemption.id;
+    el.remove();
+    const claim = (e: Event) => {
+      const { entry, claim } = (e as OmneoRedemptionRecoverEvent).detail;
+      if (entry.sale.id === sale.id) claim({ payments: ['card'], receiptRef: 'R-9' });
+    };
+    document.addEventListener('omneo-redemption-recover', claim);
+    try {
+      const { el: after } = await mountPanel(o, { store, sale: null });
+      await until(() => part(after, 'recovery'), 'what recovery settled');
+      expect(visibleText(part(after, 'recovery')!)).to.contain(`Sale ${sale.id}: $50.00 recorded.`);
+    } finally {
+      document.removeEventListener('omneo-redemption-recover', claim);
+    }
+    const [transaction] = o.tenant.transactions().filter((t) => t.externalId === sale.id);
+    expect(transaction).to.deep.include({ redemptionId, payments: ['card'], receiptRef: 'R-9', staffId: '1993', locationId: 2, totalCents: 20000 });
+    expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(0);
+    expect(o.tenant.redemptions().filter((r) => r.type !== 'redeem')).to.have.length(0);
+  });
+});
+
+describe('<omneo-redemption-panel>: returns', () => {
+  it('refunds exactly the returned share of a completed sale, and shows it', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    await redeemHeld(el);
+    await el.complete({ payments: ['card'] });
+    expect(await el.refundReturn({ returned: [{ id: 'l3', quantity: 2, ofQuantity: 5 }] })).to.deep.equal({ refundCents: 200 });
+    expect(settled().at(-1)!.detail).to.deep.include({ outcome: 'refunded', returnedCents: 200 });
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('$2.00 given back for the returned items.');
+    expect(await el.refundReturn({ returned: [{ id: 'l2' }] })).to.deep.equal({ refundCents: 2300 });
+    expect(o.tenant.redemptions().filter((r) => r.type === 'return').map((r) => r.totalCents)).to.deep.equal([200, 2300]);
+    expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(2500);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<omneo-redemption-panel>: one redemption per sale', () => {
+  it('a double click, a held Enter key and repeated submits make one redemption', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    const form = part<HTMLFormElement>(el, 'form')!;
+    confirmButton(el).click();
+    confirmButton(el).click();
+    for (let i = 0; i < 5; i++) form.requestSubmit();
+    input(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true }));
+    await until(() => created().length === 1, 'the redemption');
+    await sleep(50);
+    expect(redeemPosts(o.tenant)).to.have.length(1);
+    expect(events.of('omneo-redeem-request')).to.have.length(1);
+    expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(0);
+  });
+
+  it('two panels on one page for one sale make one redemption; the other says why', async () => {
+    const o = omneo();
+    const sale = guideSale();
+    const { el: first } = await mountPanel(o, { sale });
+    const { el: second } = await mountPanel(o, { sale });
+    confirmButton(first).click();
+    confirmButton(second).click();
+    await until(() => created().length === 1 && statusText(second).includes('already'), 'one redemption and one refusal');
+    expect(statusText(second)).to.equal('This sale is already being redeemed in another panel or tab.');
+    expect(redeemPosts(o.tenant)).to.have.length(1);
+    confirmButton(second).click();
+    await sleep(50);
+    expect(redeemPosts(o.tenant)).to.have.length(1);
+    await expect(second).to.be.accessible();
+  });
+});
+
+describe('<omneo-redemption-panel>: benefits', () => {
+  async function avaBenefits(o: ReturnType<typeof omneo>): Promise<Benefit[]> {
+    return o.client.benefits.active(SEED.ava.id);
+  }
+
+  it('redeems the rewards and each benefit, and records the sale once with all of them', async () => {
+    const o = omneo();
+    const [coffee] = await avaBenefits(o);
+    const { el, sale, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
+    expect(input(el).value).to.equal('25.00');
+    expect(visibleText(part(el, 'benefits')!)).to.contain('Free coffee').and.contain('Worth $5.00');
+    const expected = [allocateReward(2500, sale.lines), allocateReward(500, sale.lines)];
+    const combined = sale.lines.map((_, i) => expected[0]![i]!.shareCents + expected[1]![i]!.shareCents);
+    expect(previewRows(el).slice(0, 4).map((r) => r[2])).to.deep.equal(combined.map((c) => `−$${(c / 100).toFixed(2)}`));
+    expect(confirmButton(el).textContent).to.equal('Redeem $25.00 and 1 benefit');
+    await redeemHeld(el);
+    expect(redeemPosts(o.tenant).map((r) => r.path)).to.deep.equal([
+      `/profiles/${SEED.ava.id}/redemptions`,
+      `/profiles/${SEED.ava.id}/benefits/${SEED.ava.benefits.coffee}/redemptions`,
+    ]);
+    const detail = created()[0]!.detail;
+    expect(detail.redemptions.map((r) => r.totalCents)).to.deep.equal([2500, 500]);
+    expect(detail.allocation.map((l) => l.shareCents)).to.deep.equal(combined);
+    expect(detail.transaction).to.deep.include({ totalCents: 22000, redemptionId: detail.redemptions[0]!.id });
+
+    const transaction = await el.complete({ payments: ['card'] });
+    expect(transactionPosts(o.tenant)).to.have.length(1);
+    const recorded = o.tenant.transactions().filter((t) => t.externalId === sale.id);
+    expect(recorded).to.have.length(1);
+    expect(recorded[0]).to.deep.include({ redemptionId: detail.redemptions[0]!.id, totalCents: 22000, totalOriginalCents: 25000 });
+    expect(transaction.totalCents).to.equal(22000);
+    const last = settled().at(-1)!.detail;
+    expect(last.outcome).to.equal('recorded');
+    expect(last.redemptions.map((r) => [r.redemption.totalCents, r.outcome])).to.deep.equal([[2500, 'recorded'], [500, 'recorded']]);
+    expect((await journal.list()).entries).to.have.length(0);
+  });
+
+  it('redeems benefits alone, and gives them back when payment fails', async () => {
+    const o = omneo();
+    const benefits = await avaBenefits(o);
+    const { el, sale } = await mountPanel(o, { profileId: SEED.ava.id, benefits });
+    expect(input(el).value, 'the benefits leave room for all the rewards').to.equal('25.00');
+    await typeAmount(el, '0');
+    expect(confirmButton(el).textContent).to.equal('Redeem 2 benefits');
+    await redeemHeld(el);
+    expect(redeemPosts(o.tenant)).to.have.length(2);
+    expect(created()[0]!.detail.transaction.redemptionId).to.equal(undefined);
+    const detail = await el.paymentFailed();
+    expect(detail).to.deep.include({ outcome: 'reversed', returnedCents: 1500 });
+    expect(o.tenant.redemptions().filter((r) => r.type === 'reversal')).to.have.length(2);
+    expect((await o.client.benefits.active(SEED.ava.id)).map((b) => b.id)).to.have.members([SEED.ava.benefits.coffee, SEED.ava.benefits.birthday]);
+    expect(o.tenant.transactions().filter((t) => t.externalId === sale.id)).to.have.length(0);
+  });
+
+  it('all or nothing: when a benefit is refused, the rewards already redeemed are reversed', async () => {
+    const o = omneo();
+    const [coffee] = await avaBenefits(o);
+    const { el, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
+    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /\/benefits\/\d+\/redemptions$/ });
+    confirmButton(el).click();
+    await until(() => statusText(el) === 'Omneo did not accept that.', 'the refusal');
+    expect(redeemPosts(o.tenant)).to.have.length(2);
+    expect(o.tenant.redemptions().map((r) => r.type)).to.deep.equal(['redeem', 'reversal']);
+    expect(o.tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+    expect((await journal.list()).entries).to.have.length(0);
+    expect(created()).to.have.length(0);
+    expect(confirmButton(el).disabled).to.equal(false);
+  });
+
+  it('a recording that fails can be tried again, and the sale is still recorded once', async () => {
+    const o = omneo();
+    const [coffee] = await avaBenefits(o);
+    const { el, sale, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
+    await redeemHeld(el);
+    o.tenant.faults.failNext(1, 503, { method: 'POST', path: /^\/transactions/ });
+    let failure: unknown;
+    await el.complete({ payments: ['card'] }).catch((error: unknown) => (failure = error));
+    expect((failure as { code: string }).code).to.equal('server');
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Omneo had a problem. Try again shortly.');
+    expect((await journal.list()).entries.map((e) => e.stage)).to.deep.equal(['paid', 'paid']);
+    expect(settled()).to.have.length(0);
+    await el.complete({ payments: ['card'] });
+    expect(transactionPosts(o.tenant)).to.have.length(2);
+    expect(o.tenant.transactions().filter((t) => t.externalId === sale.id)).to.have.length(1);
+    expect(o.tenant.transactions()[0]!.redemptionId).to.equal(created()[0]!.detail.redemptions[0]!.id);
+    expect(settled()).to.have.length(1);
+    expect((await journal.list()).entries).to.have.length(0);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Sale recorded with its redemption.');
+  });
+
+  it('follows the picker in the same session, and refreshes balances after settling', async () => {
+    const o = omneo();
+    const journal = new RedemptionJournal(memoryStore());
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU">
+      <omneo-benefit-picker multiple></omneo-benefit-picker>
+      <omneo-redemption-panel staff-id="1993" location-id="2" timezone="Australia/Melbourne"></omneo-redemption-panel>
+    </div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const picker = wrapper.querySelector('omneo-benefit-picker')!;
+    const el = wrapper.querySelector('omneo-redemption-panel') as OmneoRedemptionPanel;
+    Object.assign(el, { journal, now: o.tenant.clock.now, sale: { ...guideSale(), lines: [{ id: 'a', name: 'Tee', quantity: 1, amountCents: 2000 }] } });
+    picker.now = o.tenant.clock.now;
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await ready(el);
+    expect(input(el).value).to.equal('20.00');
+    await until(() => parts(picker, 'option').length === 2, 'the benefits');
+    parts(picker, 'option')[1]!.click();
+    await until(() => part(el, 'benefits'), 'the chosen benefit in the panel');
+    expect(visibleText(part(el, 'benefits')!)).to.contain('$10 birthday voucher');
+    expect(input(el).value, '20.00 less the 10.00 voucher').to.equal('10.00');
+    await redeemHeld(el);
+    o.tenant.requests.length = 0;
+    await el.complete({ payments: ['card'] });
+    await until(() => o.tenant.requests.some((r) => r.method === 'GET' && r.path.endsWith('/balances')), 'a balance refresh');
+    session.setProfile(null);
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('No member selected');
+  });
+
+  it('shows hostile benefit and line text as text', async () => {
+    const o = omneo();
+    const benefits = await o.client.benefits.active(SEED.hostile.id);
+    const sale = { ...guideSale(), lines: [{ id: 'x', name: '<img src=x onerror=alert(1)>Tee', quantity: 1, amountCents: 5000 }] };
+    const { el } = await mountPanel(o, { profileId: SEED.hostile.id, benefits, sale });
+    expect(el.shadowRoot!.querySelectorAll('img, script, b, svg')).to.have.length(0);
+    expect(visibleText(part(el, 'benefits')!)).to.contain('<img src=x onerror=alert("benefit")> 無料コーヒー');
+    expect(previewRows(el)[0]![0]).to.equal('<img src=x onerror=alert(1)>Tee');
+    await expect(el).to.be.accessible();
+  });
+});
+
+elementContract('omneo-redemption-panel', async () => {
+  const o = omneo();
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-redemption-panel staff-id="1993" location-id="2" timezone="Australia/Melbourne"></omneo-redemption-panel></div>`);
+  const session = provideOmneoSession(wrapper, { client: o.client });
+  const el = wrapper.querySelector('omneo-redemption-panel') as OmneoRedemptionPanel;
+  el.journal = new RedemptionJournal(memoryStore());
+  el.now = o.tenant.clock.now;
+  el.profileId = SEED.noah.id;
+  el.sale = guideSale();
+  return {
+    el,
+    tenant: o.tenant,
+    session,
+    settled: async () => void (await until(() => part<HTMLButtonElement>(el, 'confirm-button')?.disabled === false, 'ready')),
+    exercise: async () => {
+      if (el.shadowRoot!.querySelector('[part~="cancel-button"]') === null) {
+        el.sale = guideSale();
+        await until(() => part<HTMLButtonElement>(el, 'confirm-button')?.disabled === false, 'ready');
+        await typeAmount(el, '10');
+        await redeemHeld(el);
+      }
+      await el.complete({ payments: ['card'] });
+      await el.updateComplete;
+    },
+  };
+});
