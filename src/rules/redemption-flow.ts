@@ -15,6 +15,7 @@ import {
   type OmneoClient,
   type Redemption,
   type Transaction,
+  type TransactionInput,
 } from '../client/index.js';
 import { allocateReward, refundForReturn, type AllocatedLine, type ReturnedLine } from './allocation.js';
 import { claimIntent, defaultOwner, intentKey, releaseIntent } from './intents.js';
@@ -154,47 +155,77 @@ export class RedemptionFlow {
   }
 
   /** Records the sale once payment went through. Safe to call again after a failure. */
-  async complete(input: CompleteInput, extraAllocations: readonly (readonly AllocatedLine[])[] = []): Promise<Transaction> {
-    const { state } = this.snapshot;
-    if (state === 'completed' && this.snapshot.transaction) return this.snapshot.transaction;
-    if (state !== 'held' && state !== 'recording') {
-      throw new RedemptionFlowError('invalid_state', `Cannot complete in state ${state}.`);
-    }
-    const entry = this.entry!;
-    // Once paid, the redemption is the customer's: it is recorded, never reversed.
-    const transaction =
-      entry.transaction ??
-      buildTransaction({
-        ...input,
-        sale: entry.sale,
-        profileId: entry.profileId,
-        allocations: [entry.allocation ?? [], ...extraAllocations],
-        ...(entry.benefitId === undefined ? { redemptionId: entry.redemption!.id } : {}),
-        now: this.now(),
-      });
+  complete(input: CompleteInput): Promise<Transaction> {
+    return completeSale([this], input);
+  }
+
+  /**
+   * The transaction this flow's sale would be recorded with, given every flow of the sale: the
+   * one it journaled when paid, else one built from the sale and all their allocations.
+   * @internal for {@link completeSale}
+   */
+  draftTransaction(input: CompleteInput, flows: readonly RedemptionFlow[]): TransactionInput {
+    const entry = this.requirePayable();
+    if (entry.transaction) return entry.transaction;
+    const rewards = flows.find((f) => f.entry?.benefitId === undefined)?.entry?.redemption;
+    return buildTransaction({
+      ...input,
+      sale: entry.sale,
+      profileId: entry.profileId,
+      allocations: flows.map((f) => f.entry?.allocation ?? []),
+      ...(rewards ? { redemptionId: rewards.id } : {}),
+      now: this.now(),
+    });
+  }
+
+  /**
+   * Journals that payment was taken, with the transaction to record: from here on the
+   * redemption is the customer's, recorded (now or by recovery), never reversed.
+   * @internal for {@link completeSale}
+   */
+  async markPaid(transaction: TransactionInput): Promise<void> {
+    const entry = this.requirePayable();
+    if (this.snapshot.state === 'completed') return;
     this.entry = { ...entry, stage: 'paid', transaction, updatedAt: this.now() };
     await this.journal.put(this.entry);
     this.transition({ state: 'recording', error: null });
-    try {
-      const recorded = await this.client.transactions.upsert(transaction);
-      await this.journal.remove(entry.key);
-      this.release();
-      this.transition({
-        state: 'completed',
-        transaction: recorded,
-        outcome: {
-          outcome: 'recorded',
-          redemptionId: entry.redemption!.id,
-          saleId: entry.sale.id,
-          reason: 'The sale was paid and recorded with its redemption.',
-          returnedCents: 0,
-        },
-      });
-      return recorded;
-    } catch (error) {
-      this.transition({ state: 'recording', error: error as Error });
-      throw error;
+  }
+
+  /** @internal for {@link completeSale} */
+  async markRecorded(recorded: Transaction): Promise<void> {
+    const entry = this.entry!;
+    if (this.snapshot.state === 'completed') return;
+    await this.journal.remove(entry.key);
+    this.release();
+    this.transition({
+      state: 'completed',
+      transaction: recorded,
+      outcome: {
+        outcome: 'recorded',
+        redemptionId: entry.redemption!.id,
+        saleId: entry.sale.id,
+        reason: 'The sale was paid and recorded with its redemption.',
+        returnedCents: 0,
+      },
+    });
+  }
+
+  /** @internal for {@link completeSale} */
+  recordingFailed(error: Error): void {
+    if (this.snapshot.state === 'recording') this.transition({ state: 'recording', error });
+  }
+
+  /** @internal for {@link completeSale} */
+  get recordingClient(): OmneoClient {
+    return this.client;
+  }
+
+  private requirePayable(): JournalEntry {
+    const { state } = this.snapshot;
+    if (state !== 'held' && state !== 'recording' && state !== 'completed') {
+      throw new RedemptionFlowError('invalid_state', `Cannot complete in state ${state}.`);
     }
+    return this.entry!;
   }
 
   /** Payment failed: reverse within the window, refund after. */
@@ -400,5 +431,29 @@ export class RedemptionFlow {
     this.snapshot = { ...this.snapshot, ...patch };
     this.observer?.(this.snapshot, previous);
     return this.snapshot;
+  }
+}
+
+/**
+ * Records one sale for every redemption made with it (the rewards, and one per benefit), once.
+ * Every flow journals the same transaction as paid before it is posted, so recovery after a
+ * crash records the same sale whichever entry it reads first; the upsert on `external_id`
+ * makes any repeat harmless. The transaction carries every flow's shares as line discounts
+ * and the rewards redemption's id. Safe to call again after a failure.
+ */
+export async function completeSale(flows: readonly RedemptionFlow[], input: CompleteInput): Promise<Transaction> {
+  const [first] = flows;
+  if (!first) throw new RedemptionFlowError('invalid_input', 'There is no redemption to complete.');
+  const done = flows.every((f) => f.state === 'completed') ? first.current.transaction : null;
+  if (done) return done;
+  const transaction = first.draftTransaction(input, flows);
+  for (const flow of flows) await flow.markPaid(transaction);
+  try {
+    const recorded = await first.recordingClient.transactions.upsert(transaction);
+    for (const flow of flows) await flow.markRecorded(recorded);
+    return recorded;
+  } catch (error) {
+    for (const flow of flows) flow.recordingFailed(error as Error);
+    throw error;
   }
 }

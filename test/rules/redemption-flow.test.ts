@@ -8,6 +8,7 @@ import { createOmneoClient, fetchTransport } from '../../src/client/index.js';
 import { createMockTenant, SEED, type MockTenant } from '../../src/mocks/index.js';
 import {
   memoryStore,
+  completeSale,
   recoverRedemptions,
   RedemptionFlow,
   RedemptionFlowError,
@@ -237,6 +238,31 @@ describe('RedemptionFlow: settle', () => {
     const returns = tenant.redemptions().filter((r) => r.type === 'return');
     expect(returns.map((r) => r.totalCents)).to.deep.equal([200, 2300, 2500]);
     expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+});
+
+describe('completeSale', () => {
+  it('records a sale with rewards and a benefit once, and recovery after a cut-off recording keeps the rewards link', async () => {
+    const { tenant, client, store } = setup();
+    const journal = new RedemptionJournal(store);
+    const sale = guideSale('sale-both');
+    const rewards = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    const coffee = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    await coffee.redeem({ profileId: SEED.ava.id, sale, benefitId: SEED.ava.benefits.coffee, timezone: 'Australia/Melbourne' });
+    await rewards.redeem({ profileId: SEED.ava.id, sale, amountCents: 2000 });
+    tenant.faults.failNext(1, 503, { method: 'POST', path: /^\/transactions/ });
+    await rejection(completeSale([coffee, rewards], paid));
+    rewards.dispose();
+    coffee.dispose();
+    const result = await recoverRedemptions({ client, journal: new RedemptionJournal(store), now: tenant.clock.now });
+    expect(result.reports.map((r) => r.status)).to.deep.equal(['settled', 'settled']);
+    const [tx, ...more] = tenant.transactions().filter((t) => t.externalId === 'sale-both');
+    expect(more).to.have.length(0);
+    expect(tx!.redemptionId).to.equal(rewards.current.redemption!.id);
+    const discounts = (tx!.items as { discounts?: { amount: number }[] }[]).map((i) => (i.discounts ?? []).reduce((sum, d) => sum + d.amount, 0));
+    const expected = [rewards, coffee].map((f) => f.current.allocation!.map((l) => l.shareCents));
+    expect(discounts.map((d) => Math.round(d * 100))).to.deep.equal(expected[0]!.map((c, i) => c + expected[1]![i]!));
+    expect(tenant.redemptions().filter((r) => r.type !== 'redeem')).to.have.length(0);
   });
 });
 

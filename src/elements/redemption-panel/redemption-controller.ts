@@ -2,12 +2,13 @@
  * Drives the RedemptionFlows of one panel: one flow for the rewards (when an amount is
  * redeemed) and one per chosen benefit, all for the same sale. The flows own every rule
  * (one redemption per intent, the journal, reverse-or-refund); this controller only sequences
- * them and merges what they report for the view. The sale is recorded once for all of them:
- * see sale-recording.ts.
+ * them and merges what they report for the view. The sale is recorded once for all of them,
+ * by the rules' `completeSale`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Benefit, OmneoClient, Redemption, Transaction } from '../../client/index.js';
 import {
+  completeSale,
   RedemptionFlow,
   RedemptionFlowError,
   type AllocatedLine,
@@ -19,7 +20,6 @@ import {
   type SettleOutcome,
 } from '../../rules/index.js';
 import type { SettledRedemption } from '../events.js';
-import { SaleRecording } from './sale-recording.js';
 
 /** One flow of the sale and the benefit it redeems (`null`: the rewards). */
 export interface FlowPart {
@@ -57,7 +57,6 @@ export class RedemptionController implements ReactiveController {
   parts: FlowPart[] = [];
   private redeeming: Promise<void> | null = null;
   private completing: Promise<Transaction> | null = null;
-  private readonly recording = new SaleRecording();
   /** Re-renders the host each second while held, for the countdown of the reversal window. */
   private ticker: ReturnType<typeof setInterval> | undefined;
   private connected = false;
@@ -143,7 +142,7 @@ export class RedemptionController implements ReactiveController {
   private async runRedeem(plan: RedeemPlan): Promise<void> {
     this.reset();
     const wanted: (Benefit | null)[] = [...(plan.amountCents > 0 ? [null] : []), ...plan.benefits];
-    const parts = wanted.map((benefit, i) => ({ benefit, flow: this.createFlow(i === 0) }));
+    const parts = wanted.map((benefit) => ({ benefit, flow: this.createFlow() }));
     this.parts = parts;
     const { sale, profileId, locationId, timezone } = plan;
     try {
@@ -167,11 +166,11 @@ export class RedemptionController implements ReactiveController {
     }
   }
 
-  private createFlow(primary: boolean): RedemptionFlow {
+  private createFlow(): RedemptionFlow {
     const client = this.options.client()!;
     const observer = () => this.host.requestUpdate();
     return new RedemptionFlow({
-      client: this.recording.clientFor(client, primary),
+      client,
       journal: this.options.journal(),
       now: this.options.now,
       observer,
@@ -180,7 +179,7 @@ export class RedemptionController implements ReactiveController {
 
   /** Records the sale once for every flow. A second call while one runs gets the same promise. */
   complete(input: CompleteInput): Promise<Transaction> {
-    this.completing ??= this.recording.complete(this.parts.map((p) => p.flow), input).finally(() => (this.completing = null));
+    this.completing ??= completeSale(this.parts.map((p) => p.flow), input).finally(() => (this.completing = null));
     return this.completing;
   }
 
