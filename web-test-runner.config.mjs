@@ -5,13 +5,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { readFileSync } from 'node:fs';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { reactAsEsm } from './test/react/react-esm-plugin.mjs';
 
 const executablePath = findChromium();
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactAsEsm()],
   concurrency: 2,
   // msw's service worker, written by `msw init .wtr-public` (scripts/test.mjs runs it), must be
   // served from the root so it may control every test page.

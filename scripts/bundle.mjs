@@ -1,0 +1,48 @@
+// `npm run bundle`: dist/omneo-pos-kit.bundle.js, one self-contained, minified ES module for a
+// `<script type="module">` drop-in: every element defined, the public API exported, Lit, zod and
+// every other dependency inside. Built with esbuild from a virtual entry (src/ is not touched).
+// `npm run build` empties dist/ first, so run this after it (the build script does).
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The element folders under src/elements that have a define module (one per tag). */
+export const ELEMENTS = ['member-lookup', 'balance', 'benefit-picker', 'redemption-panel'];
+
+/**
+ * The drop-in's entry: the package root (which defines every element and exports the client, the
+ * rules and the elements' API), with each define module named too, so the bundle defines all
+ * four tags whatever the root imports.
+ */
+export const BUNDLE_ENTRY = [...ELEMENTS.map((name) => `import './src/elements/${name}/define.ts';`), `export * from './src/index.ts';`].join('\n');
+
+/**
+ * Bundles `contents` (module source, resolved from the repository root) with every dependency
+ * inside, minified, for browsers. Resolves to the code.
+ */
+export async function bundle(contents, { minify = true } = {}) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, sourcefile: 'omneo-pos-kit.bundle.ts', loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify,
+    legalComments: 'eof',
+    tsconfig: join(root, 'tsconfig.json'),
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const code = await bundle(BUNDLE_ENTRY);
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const out = join(root, 'dist', 'omneo-pos-kit.bundle.js');
+  writeFileSync(out, code);
+  console.log(`Wrote dist/omneo-pos-kit.bundle.js (${(code.length / 1024).toFixed(1)} KB minified).`);
+}

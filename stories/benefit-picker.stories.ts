@@ -1,0 +1,54 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/elements/benefit-picker/define.js';
+import { elementArgs, elementArgTypes, memberId, mockOmneo, STAYS_LOADING_MS, type ElementArgs } from './support/mock-omneo.js';
+
+interface PickerArgs extends ElementArgs {
+  multiple: boolean;
+  'show-unavailable': boolean;
+  onOmneoBenefitSelect?: (event: Event) => void;
+  onOmneoError?: (event: Event) => void;
+}
+
+/** A member's active benefits, to choose one (a listbox) or several (`multiple`, checkboxes). */
+const meta = {
+  title: 'Elements/Benefit picker',
+  component: 'omneo-benefit-picker',
+  args: { ...elementArgs, multiple: false, 'show-unavailable': false },
+  argTypes: elementArgTypes,
+  render: (args) => {
+    const { tenant, client } = mockOmneo(args);
+    // Expiries are measured on the tenant's clock, as the tenant set them.
+    return html`<omneo-benefit-picker .client=${client} .now=${tenant.clock.now} theme=${args.theme} lang=${args.lang}
+      profile-id=${ifDefined(memberId(args.member))} ?multiple=${args.multiple} ?show-unavailable=${args['show-unavailable']}
+      @omneo-benefit-select=${args.onOmneoBenefitSelect} @omneo-error=${args.onOmneoError}></omneo-benefit-picker>`;
+  },
+} satisfies Meta<PickerArgs>;
+
+export default meta;
+type Story = StoryObj<PickerArgs>;
+
+/** One benefit at a time: name, description, value, expiry and POS code. */
+export const Default: Story = { parameters: { shows: 'Free coffee' } };
+
+/** Several at a time: checkboxes. */
+export const Multiple: Story = { args: { multiple: true }, parameters: { shows: 'COFFEE-5' } };
+
+/** 200 benefits: one tab stop, arrow keys, Home and End. */
+export const ManyBenefits: Story = { args: { member: 'many', multiple: true }, parameters: { shows: '200 benefits' } };
+
+/** A member with nothing to redeem. */
+export const NoBenefits: Story = { args: { member: 'empty' }, parameters: { shows: 'No benefits to redeem.' } };
+
+/** Names, descriptions and codes full of markup, right-to-left text and emoji, shown as text. */
+export const HostileText: Story = { args: { member: 'hostile' }, parameters: { shows: '<img src=x onerror=alert("benefit")>' } };
+
+/** The tenant is slow: placeholder rows. */
+export const Loading: Story = { args: { latencyMs: STAYS_LOADING_MS }, parameters: { shows: 'Loading benefits…' } };
+
+/** The tenant fails (503): a readable message and "Try again" (which then works). */
+export const Failed: Story = { args: { failure: 'server' }, parameters: { shows: 'Try again' } };
+
+/** Dark theme, in French. */
+export const DarkFrench: Story = { args: { theme: 'dark', lang: 'fr' }, parameters: { shows: '2 avantages' } };
