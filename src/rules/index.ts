@@ -4,7 +4,8 @@
  */
 export { allocateReward, refundForReturn } from './allocation.js';
 export { AllocationError } from './errors.js';
-export { RedemptionFlow, RedemptionFlowError, completeSale } from './redemption-flow.js';
+export { RedemptionFlow, RedemptionFlowError } from './redemption-flow.js';
+export { completeSale } from './complete-sale.js';
 export { RedemptionJournal, memoryStore, webStorageStore, JOURNAL_VERSION } from './journal.js';
 export { recoverRedemptions } from './recover.js';
 export { buildTransaction, saleTotalCents, eligibleTotalCents, formatLocalDateTime } from './sale.js';
