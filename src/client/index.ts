@@ -6,7 +6,7 @@ export { fetchTransport, buildUrl } from './transport.js';
 export { guideRoutes, referenceRoutes, resolveRoutes } from './routes.js';
 export { DEFAULT_RETRY, parseRetryAfter } from './request.js';
 export { dollarsToCents, centsToDollars } from './money.js';
-export { parseOmneoTimestamp } from './schemas.js';
+export { parseOmneoTimestamp } from './time.js';
 export {
   OmneoError,
   OmneoNetworkError,

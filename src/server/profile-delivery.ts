@@ -11,7 +11,8 @@
  * (`merged_from`, a uuid or a list, is read the same way).
  */
 import * as z from 'zod/mini';
-import { parseOmneoTimestamp, profileIdSchema, profileSchema } from '../client/schemas.js';
+import { profileIdSchema, profileSchema } from '../client/schemas.js';
+import { parseOmneoTimestamp } from '../client/time.js';
 import type { Profile } from '../client/schemas.js';
 import type { CustomerUpdate } from './types.js';
 

@@ -4,7 +4,8 @@
  * chosen and which one has focus.
  */
 import { html, nothing } from 'lit';
-import { parseOmneoTimestamp, type Benefit } from '../../client/index.js';
+import type { Benefit } from '../../client/index.js';
+import { parseOmneoTimestamp } from '../../client/time.js';
 import type { BenefitPickerMessages } from '../i18n.js';
 
 const HOUR = 3_600_000;

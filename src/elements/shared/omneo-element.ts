@@ -6,7 +6,8 @@
 import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { OmneoError, type OmneoClient } from '../../client/index.js';
+import type { OmneoClient } from '../../client/index.js';
+import { OmneoError } from '../../client/errors.js';
 import { formatMoney, formatNumber, messagesFor, nearestLang, safeLocale, type Messages } from '../i18n.js';
 import { omneoSessionContext, watchForLateSessions, type OmneoSession, type OmneoSessionChange } from '../session.js';
 

@@ -5,7 +5,7 @@
  * Usage: node --import tsx upsert-worker.ts <db> <profile-id> <seconds,seconds,...>
  */
 import { once } from 'node:events';
-import { parseOmneoTimestamp } from '../../../src/client/schemas.js';
+import { parseOmneoTimestamp } from '../../../src/client/time.js';
 import { sqliteCustomerStore } from '../../../src/server/sqlite-store.js';
 import { omneoTime } from './fixtures.js';
 
