@@ -29,24 +29,35 @@ export function releaseIntent(scope: string, key: string, holder: object): void 
   if (active.get(id) === holder) active.delete(id);
 }
 
-let tabOwner: string | undefined;
+let pageOwner: string | undefined;
+
+const lockName = (owner: string) => `omneo-pos-kit:owner:${owner}`;
+
+/** The Web Locks API where the platform has it (browsers), else nothing (Node). */
+function webLocks(): LockManager | undefined {
+  return (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+}
 
 /**
- * Names this tab as a journal lease owner. Kept in sessionStorage where there is one, so the
- * same tab after a reload is the same owner (and may settle what it left behind at once),
- * while another tab is not.
+ * Names this page load as a journal lease owner. Each load is a new owner (a reload, or a
+ * duplicated tab whose sessionStorage was copied, is someone else), and holds a Web Lock under
+ * that name for as long as it lives, so other pages can tell a live owner from a dead one.
  */
 export function defaultOwner(): string {
-  if (tabOwner) return tabOwner;
-  const fresh = `tab-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
-  try {
-    const storage = globalThis.sessionStorage;
-    const kept = storage?.getItem('omneo-pos-kit:tab');
-    tabOwner = kept ?? fresh;
-    if (!kept) storage?.setItem('omneo-pos-kit:tab', tabOwner);
-  } catch {
-    // No sessionStorage (Node, or storage disabled): this process is the owner.
-    tabOwner = fresh;
-  }
-  return tabOwner;
+  if (pageOwner) return pageOwner;
+  pageOwner = `page-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+  // Held until the page goes away; the browser then releases it.
+  void webLocks()?.request(lockName(pageOwner), () => new Promise<never>(() => {}));
+  return pageOwner;
+}
+
+/**
+ * Whether the page that owns a lease is still alive: `true` or `false` where Web Locks tell,
+ * `undefined` where they cannot (then only the lease's expiry counts).
+ */
+export async function ownerAlive(owner: string): Promise<boolean | undefined> {
+  const locks = webLocks();
+  if (!locks) return undefined;
+  const { held = [] } = await locks.query();
+  return held.some((lock) => lock.name === lockName(owner));
 }

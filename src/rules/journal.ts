@@ -9,6 +9,7 @@
  */
 import type { TransactionInput } from '../client/index.js';
 import type { AllocatedLine } from './allocation.js';
+import { ownerAlive } from './intents.js';
 import type { Sale } from './sale.js';
 
 /** Any key-value store, sync or async. `compareAndSet` makes the recovery lease atomic. */
@@ -169,7 +170,8 @@ export class RedemptionJournal {
   }
 
   /**
-   * Takes the lease on an entry for `ttlMs`, unless someone else holds an unexpired one.
+   * Takes the lease on an entry for `ttlMs`, unless another owner holds it: one whose page is
+   * alive (Web Locks), or, where that cannot be told, one whose lease has not expired.
    * Answers the entry as leased, or `null` when another owner has it (or it is gone).
    */
   async lease(key: string, owner: string, now: number, ttlMs = 60_000): Promise<JournalEntry | null> {
@@ -177,7 +179,13 @@ export class RedemptionJournal {
     const raw = await this.store.get(storeKey);
     const read = readEntry(raw);
     if (typeof read === 'string') return null;
-    if (read.lease && read.lease.owner !== owner && read.lease.until > now) return null;
+    const held = read.lease;
+    if (held && held.owner !== owner) {
+      // A live owner keeps its sale however long it holds it; a dead one (a closed or reloaded
+      // page) loses it at once; where liveness cannot be told, the lease's expiry decides.
+      const alive = await ownerAlive(held.owner);
+      if (alive === true || (alive === undefined && held.until > now)) return null;
+    }
     const leased: JournalEntry = { ...read, lease: { owner, until: now + ttlMs } };
     const next = JSON.stringify(leased);
     if (this.store.compareAndSet) {

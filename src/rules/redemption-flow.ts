@@ -187,9 +187,12 @@ export class RedemptionFlow {
   async markPaid(transaction: TransactionInput): Promise<void> {
     const entry = this.requirePayable();
     if (this.snapshot.state === 'completed') return;
+    if (this.settling) throw new RedemptionFlowError('invalid_state', 'The redemption is being reversed or refunded.');
+    // Leave `held` at once, before any await: from this moment a reversal is refused.
+    this.transition({ state: 'recording', error: null });
+    await this.assertLease(entry);
     this.entry = { ...entry, stage: 'paid', transaction, updatedAt: this.now() };
     await this.journal.put(this.entry);
-    this.transition({ state: 'recording', error: null });
   }
 
   /** @internal for {@link completeSale} */
@@ -399,13 +402,15 @@ export class RedemptionFlow {
 
   private settle(cause: string): Promise<SettleOutcome> {
     if (this.settling) return this.settling;
-    if (this.snapshot.state !== 'held') {
+    if (this.snapshot.state !== 'held' || this.entry?.stage === 'paid') {
+      // Paid (or being recorded): the redemption is the customer's and is never undone.
       return Promise.reject(new RedemptionFlowError('invalid_state', `Cannot reverse or refund in state ${this.snapshot.state}.`));
     }
     const deadline = this.snapshot.reversalDeadline;
     this.transition({ state: deadline !== null && this.now() < deadline ? 'reversing' : 'refunding', error: null });
     const ctx = { client: this.client, journal: this.journal, now: this.now, safetyMarginMs: this.safetyMarginMs };
-    this.settling = settleHeld(ctx, this.entry!, cause).then(
+    const entry = this.entry!;
+    this.settling = this.assertLease(entry).then(() => settleHeld(ctx, this.entry!, cause)).then(
       (outcome) => {
         this.settling = null;
         this.release();
@@ -421,6 +426,18 @@ export class RedemptionFlow {
       },
     );
     return this.settling;
+  }
+
+  /**
+   * Confirms this flow still holds its sale's lease (renewing it) before a write that
+   * settles it: another tab's recovery may have taken a sale held too long by a dead page.
+   */
+  private async assertLease(entry: JournalEntry): Promise<void> {
+    const leased = await this.journal.lease(entry.key, this.owner, this.now(), REVERSAL_WINDOW_MS);
+    if (!leased) {
+      throw new RedemptionFlowError('intent_in_progress', `Sale ${entry.sale.id} was taken over by another tab.`);
+    }
+    this.entry = { ...entry, lease: leased.lease! };
   }
 
   private release(): void {

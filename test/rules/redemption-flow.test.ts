@@ -266,6 +266,46 @@ describe('completeSale', () => {
   });
 });
 
+describe('one settlement per redemption', () => {
+  it('payment failing in the same tick as the sale is recorded: the sale is recorded, never reversed', async () => {
+    const { tenant, flow } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-race'), amountCents: 1000 });
+    const recorded = flow.complete(paid);
+    const refused = await rejection(flow.paymentFailed());
+    await recorded;
+    expect((refused as RedemptionFlowError).code).to.equal('invalid_state');
+    expect(tenant.transactions().filter((t) => t.externalId === 'sale-race')).to.have.length(1);
+    expect(tenant.redemptions().filter((r) => r.type !== 'redeem')).to.have.length(0);
+  });
+
+  it("another tab's recovery leaves a live page's sale alone, however long it is held", async () => {
+    const { tenant, client, store } = setup();
+    // The live page holds its owner lock, as defaultOwner() does for every page.
+    let release!: () => void;
+    void navigator.locks.request('omneo-pos-kit:owner:live-tab', () => new Promise<void>((r) => (release = r)));
+    await new Promise((r) => setTimeout(r, 0));
+    const flow = new RedemptionFlow({ client, journal: new RedemptionJournal(store), now: tenant.clock.now, owner: 'live-tab' });
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-live'), amountCents: 1000 });
+    tenant.clock.advance(30 * 60_000);
+    const other = await recoverRedemptions({ client, journal: new RedemptionJournal(store), now: tenant.clock.now, owner: 'other-tab' });
+    expect(other.reports.map((r) => r.status)).to.deep.equal(['skipped']);
+    await flow.complete(paid);
+    expect(tenant.redemptions().filter((r) => r.type !== 'redeem')).to.have.length(0);
+    release();
+  });
+
+  it("a dead page's sale is settled at once by the next page, lease or no lease", async () => {
+    const { tenant, client, store } = setup();
+    const flow = new RedemptionFlow({ client, journal: new RedemptionJournal(store), now: tenant.clock.now, owner: 'closed-tab' });
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale('sale-dead'), amountCents: 1000 });
+    flow.dispose();
+    const result = await recoverRedemptions({ client, journal: new RedemptionJournal(store), now: tenant.clock.now, owner: 'new-page' });
+    expect(result.reports[0]).to.include({ status: 'settled', outcome: 'reversed' });
+    expect(await rejection(flow.complete(paid))).to.be.instanceOf(RedemptionFlowError);
+    expect(tenant.transactions()).to.have.length(0);
+  });
+});
+
 describe('recoverRedemptions', () => {
   it('after a reload, reverses what was held inside the window, and reports it', async () => {
     const { tenant, client, flow, store } = setup();
