@@ -56,21 +56,35 @@ export function matchesIntent(entry: Pick<JournalEntry, 'amountCents' | 'benefit
 }
 
 /**
- * Whether `undo` (a reversal or return) undoes `target`. Omneo links them by `redemption_id`
- * where it sends one; without it, an undo of the same sale and total is taken as the link.
+ * What happened to each redemption of a sale: reversed, and how much was returned. Omneo links
+ * an undo to its redemption by `redemption_id` where it sends one. Where it does not, an undo
+ * is paired with the latest redemption made before it (with the same total, for a reversal)
+ * that nothing else undid: a sale redeemed, reversed and redeemed again keeps its second
+ * redemption live.
  */
-function undoes(undo: Redemption, target: { id: number; totalCents: number }, exactTotal: boolean): boolean {
-  if (undo.undoesRedemptionId !== null) return undo.undoesRedemptionId === target.id;
-  return !exactTotal || undo.totalCents === target.totalCents;
+function settlements(all: readonly Redemption[]): Map<number, { reversed: boolean; returnedCents: number }> {
+  const redeems = all.filter((r) => r.type === 'redeem').sort((a, b) => a.createdAtMs - b.createdAtMs || a.id - b.id);
+  const state = new Map(redeems.map((r) => [r.id, { reversed: false, returnedCents: 0 }]));
+  const undos = all.filter((r) => r.type !== 'redeem').sort((a, b) => a.createdAtMs - b.createdAtMs || a.id - b.id);
+  for (const undo of undos) {
+    let target = undo.undoesRedemptionId !== null ? state.get(undo.undoesRedemptionId) : undefined;
+    if (undo.undoesRedemptionId === null) {
+      const candidate = redeems
+        .filter((r) => (r.createdAtMs < undo.createdAtMs || (r.createdAtMs === undo.createdAtMs && r.id < undo.id)) && !state.get(r.id)!.reversed)
+        .filter((r) => (undo.type === 'reversal' ? r.totalCents === undo.totalCents : state.get(r.id)!.returnedCents < r.totalCents))
+        .at(-1);
+      target = candidate ? state.get(candidate.id) : undefined;
+    }
+    if (!target) continue;
+    if (undo.type === 'reversal') target.reversed = true;
+    else target.returnedCents += undo.totalCents;
+  }
+  return state;
 }
 
 /** What Omneo's list for a sale says happened to one redemption since it was made. */
-function settlementOf(all: readonly Redemption[], target: { id: number; totalCents: number }) {
-  const related = all.filter((r) => r.id !== target.id);
-  return {
-    reversed: related.some((r) => r.type === 'reversal' && undoes(r, target, true)),
-    returnedCents: related.filter((r) => r.type === 'return' && undoes(r, target, false)).reduce((sum, r) => sum + r.totalCents, 0),
-  };
+function settlementOf(all: readonly Redemption[], target: { id: number }) {
+  return settlements(all).get(target.id) ?? { reversed: false, returnedCents: 0 };
 }
 
 /**
@@ -108,17 +122,16 @@ async function refundHeld(ctx: SettleContext, entry: JournalEntry, why: string):
     returnedCents: redemption.totalCents,
   });
   await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'refund', updatedAt: ctx.now() });
-  // A refund that was started before (then the answer was lost, or the till reloaded) may
-  // already have happened: look before refunding.
-  if (entry.settleAction === 'refund' && (await inspectSettlement(ctx.client, entry)).returnedCents >= redemption.totalCents) {
-    return done(`${why} The refund had already been made.`);
-  }
   try {
     if (entry.benefitId !== undefined) await ctx.client.redemptions.refundBenefit(entry.profileId, redemption.id);
     else await ctx.client.redemptions.refund(entry.profileId, redemption.id);
   } catch (error) {
-    if (!isOutcomeUnknown(error)) throw error;
-    if ((await inspectSettlement(ctx.client, entry)).returnedCents < redemption.totalCents) throw error;
+    const refused = error instanceof OmneoError && (error.code === 'validation' || error.code === 'http');
+    if (!isOutcomeUnknown(error) && !refused) throw error;
+    // Lost, or refused (perhaps as already refunded or reversed): look at what Omneo holds.
+    const seen = await inspectSettlement(ctx.client, entry);
+    if (seen.reversed) return { ...done(`${why} It had been reversed already.`), outcome: 'reversed' };
+    if (seen.returnedCents < redemption.totalCents) throw error;
   }
   return done(why);
 }
@@ -132,7 +145,18 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
   if (!redemption) throw new Error(`Sale ${entry.sale.id}: there is no redemption to settle.`);
   const deadline = reversalDeadline(entry, ctx.safetyMarginMs);
   const inWindow = deadline !== null && ctx.now() < deadline;
-  let outcome: SettleOutcome;
+  let outcome: SettleOutcome | undefined;
+  if (entry.settleAction) {
+    // A reversal or refund was started before (its answer lost, or the till reloaded): adopt
+    // whatever Omneo shows happened, so nothing is undone twice.
+    const seen = await inspectSettlement(ctx.client, entry);
+    if (seen.reversed) outcome = { outcome: 'reversed', redemptionId: redemption.id, saleId: entry.sale.id, reason: `${cause} The reversal had already been made.`, returnedCents: redemption.totalCents };
+    else if (seen.returnedCents >= redemption.totalCents) outcome = { outcome: 'refunded', redemptionId: redemption.id, saleId: entry.sale.id, reason: `${cause} The refund had already been made.`, returnedCents: redemption.totalCents };
+    if (outcome) {
+      await ctx.journal.remove(entry.key);
+      return outcome;
+    }
+  }
   if (entry.settleAction === 'refund' || !inWindow) {
     const why = entry.settleAction === 'refund'
       ? `${cause} A refund had been started; it was completed.`

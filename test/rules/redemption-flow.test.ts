@@ -306,6 +306,49 @@ describe('one settlement per redemption', () => {
   });
 });
 
+describe('reading back what Omneo did', () => {
+  /** A fetch over the tenant's that drops `redemption_id` from every answer, as Omneo may. */
+  function unlinked(tenant: MockTenant): typeof fetch {
+    return async (input, init) => {
+      const answer = await tenant.fetch(input, init);
+      const text = await answer.text();
+      const stripped = text.replace(/"redemption_id":\s*(\d+|null),?/g, '');
+      return new Response(stripped, { status: answer.status, headers: answer.headers });
+    };
+  }
+
+  it('a sale redeemed, reversed and redeemed again: a lost answer adopts the new redemption, without links', async () => {
+    const tenant = createMockTenant();
+    const client = createOmneoClient({ transport: fetchTransport({ baseUrl: BASE, token: 't', fetch: unlinked(tenant) }), retry: { baseDelayMs: 1, maxDelayMs: 4 } });
+    const journal = new RedemptionJournal(memoryStore());
+    const sale = guideSale('sale-again');
+    const first = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    await first.redeem({ profileId: SEED.noah.id, sale, amountCents: 2000 });
+    await first.paymentFailed();
+    const second = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    tenant.faults.dropNextAnswer({ method: 'POST', path: REDEEM });
+    const held = await second.redeem({ profileId: SEED.noah.id, sale, amountCents: 2000 });
+    expect(tenant.redemptions().filter((r) => r.type === 'redeem')).to.have.length(2);
+    expect(held.redemption!.id).to.not.equal(first.current.redemption!.id);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(3000);
+  });
+
+  it('a reversal whose answer and read-back were both lost is adopted on the next try, even past the window', async () => {
+    const { tenant, flow } = setup();
+    await flow.redeem({ profileId: SEED.noah.id, sale: guideSale(), amountCents: 1000 });
+    tenant.faults.dropNextAnswer({ method: 'POST', path: /reverse$/ });
+    tenant.faults.failNext(10, 503, { method: 'GET', path: /^\/redemptions/ });
+    await rejection(flow.paymentFailed());
+    expect(flow.state).to.equal('held');
+    tenant.faults.clear();
+    tenant.clock.advance(11 * 60_000);
+    const outcome = await flow.paymentFailed();
+    expect(outcome.outcome).to.equal('reversed');
+    expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(0);
+    expect(tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
+  });
+});
+
 describe('recoverRedemptions', () => {
   it('after a reload, reverses what was held inside the window, and reports it', async () => {
     const { tenant, client, flow, store } = setup();
