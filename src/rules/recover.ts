@@ -2,10 +2,11 @@
  * Settling what a crash or a reload left behind in the journal. Each entry is leased first, so
  * running recovery twice, or in two tabs at once, settles each redemption exactly once.
  */
-import type { OmneoClient } from '../client/index.js';
+import type { OmneoClient, TransactionInput } from '../client/index.js';
+import { allocateReward } from './allocation.js';
 import { claimIntent, defaultOwner, releaseIntent } from './intents.js';
 import type { CorruptEntry, JournalEntry, RedemptionJournal } from './journal.js';
-import { buildTransaction, type CompleteInput } from './sale.js';
+import { buildTransaction, eligibleTotalCents, type CompleteInput } from './sale.js';
 import { DEFAULT_SAFETY_MARGIN_MS, findLiveRedemption, settleHeld, type SettleOutcome } from './settle.js';
 
 /** What recovery did with one journal entry. */
@@ -51,7 +52,33 @@ async function recordPaid(client: OmneoClient, journal: RedemptionJournal, entry
   return report;
 }
 
-async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () => number): Promise<RecoveryReport> {
+/** What one recovery run shares across the entries of a sale. */
+interface RecoveryRun {
+  entries: readonly JournalEntry[];
+  /** The host's answer for each sale, asked once per sale. */
+  claims: Map<string, Promise<CompleteInput | false>>;
+  /** The one transaction each claimed sale is recorded with. */
+  transactions: Map<string, TransactionInput>;
+}
+
+/**
+ * The transaction for a claimed sale: every redemption of the sale in the journal contributes
+ * its shares, and the rewards redemption is linked, as `completeSale` would have done.
+ */
+function saleTransaction(run: RecoveryRun, entry: JournalEntry, claimed: CompleteInput, now: number): TransactionInput {
+  const siblings = run.entries.filter((e) => e.sale.id === entry.sale.id && e.profileId === entry.profileId);
+  const rewards = [entry, ...siblings].find((e) => e.benefitId === undefined && e.redemption)?.redemption;
+  return buildTransaction({
+    ...claimed,
+    sale: entry.sale,
+    profileId: entry.profileId,
+    allocations: siblings.map((e) => (e.key === entry.key ? entry.allocation : e.allocation) ?? []),
+    ...(rewards ? { redemptionId: rewards.id } : {}),
+    now,
+  });
+}
+
+async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () => number, run: RecoveryRun): Promise<RecoveryReport> {
   const { client, journal } = options;
   let current = entry;
   if (current.stage === 'redeeming') {
@@ -65,6 +92,7 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
       ...current,
       stage: 'held',
       redemption: { id: found.id, totalCents: found.totalCents, createdAt: found.createdAt, createdAtMs: found.createdAtMs },
+      allocation: allocateReward(Math.min(found.totalCents, eligibleTotalCents(current.sale.lines)), current.sale.lines),
       // Its answer never arrived: count the window from Omneo's own creation time, by the
       // latest local time we can vouch for (the entry's last write), to stay on the safe side.
       receivedAt: Math.min(current.updatedAt, now()),
@@ -73,16 +101,14 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
   }
   if (current.stage === 'paid') return recordPaid(client, journal, current, 'Payment had been taken: the sale was recorded.');
   if (current.stage === 'held' && options.claim) {
-    const claimed = await options.claim(current);
+    const ask = options.claim;
+    const held = current;
+    let claim = run.claims.get(held.sale.id);
+    if (!claim) run.claims.set(held.sale.id, (claim = Promise.resolve(ask(held))));
+    const claimed = await claim;
     if (claimed) {
-      const transaction = buildTransaction({
-        ...claimed,
-        sale: current.sale,
-        profileId: current.profileId,
-        allocations: [current.allocation ?? []],
-        ...(current.benefitId === undefined ? { redemptionId: current.redemption!.id } : {}),
-        now: now(),
-      });
+      const transaction = run.transactions.get(held.sale.id) ?? saleTransaction(run, held, claimed, now());
+      run.transactions.set(held.sale.id, transaction);
       current = { ...current, stage: 'paid', transaction, updatedAt: now() };
       await journal.put(current);
       return recordPaid(client, journal, current, 'The host confirmed the sale went through: it was recorded.');
@@ -105,6 +131,7 @@ export async function recoverRedemptions(options: RecoverOptions): Promise<Recov
   const { entries, corrupt } = await journal.list();
   const reports: RecoveryReport[] = [];
   const holder = {};
+  const run: RecoveryRun = { entries, claims: new Map(), transactions: new Map() };
   for (const listed of entries) {
     if (!claimIntent(journal.prefix, listed.key, holder)) {
       reports.push({ status: 'skipped', entry: listed, reason: 'A panel on this page is working on it.' });
@@ -116,7 +143,7 @@ export async function recoverRedemptions(options: RecoverOptions): Promise<Recov
         reports.push({ status: 'skipped', entry: listed, reason: 'Another tab is settling it, or it is gone.' });
         continue;
       }
-      reports.push(await recoverOne(options, leased, now));
+      reports.push(await recoverOne(options, leased, now, run));
     } catch (error) {
       reports.push({ status: 'failed', entry: listed, error: error as Error });
     } finally {

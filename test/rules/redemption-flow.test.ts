@@ -266,6 +266,32 @@ describe('completeSale', () => {
   });
 });
 
+describe('recovery of a claimed sale with rewards and a benefit', () => {
+  it('records one transaction carrying both redemptions and the rewards link', async () => {
+    const { tenant, client, store } = setup();
+    const sale = guideSale('sale-claim-both');
+    const rewards = new RedemptionFlow({ client, journal: new RedemptionJournal(store), now: tenant.clock.now });
+    const coffee = new RedemptionFlow({ client, journal: new RedemptionJournal(store), now: tenant.clock.now });
+    await rewards.redeem({ profileId: SEED.ava.id, sale, amountCents: 2000 });
+    await coffee.redeem({ profileId: SEED.ava.id, sale, benefitId: SEED.ava.benefits.coffee, timezone: 'Australia/Melbourne' });
+    rewards.dispose();
+    coffee.dispose();
+    let asked = 0;
+    const result = await recoverRedemptions({
+      client,
+      journal: new RedemptionJournal(store),
+      now: tenant.clock.now,
+      claim: () => (asked++, paid),
+    });
+    expect(result.reports.map((r) => r.status === 'settled' && r.outcome)).to.deep.equal(['recorded', 'recorded']);
+    expect(asked).to.equal(1);
+    const [tx, ...more] = tenant.transactions().filter((t) => t.externalId === 'sale-claim-both');
+    expect(more).to.have.length(0);
+    expect(tx!.redemptionId).to.equal(rewards.current.redemption!.id);
+    expect(tx!.totalCents).to.equal(25000 - 2000 - coffee.current.redemption!.totalCents);
+  });
+});
+
 describe('one settlement per redemption', () => {
   it('payment failing in the same tick as the sale is recorded: the sale is recorded, never reversed', async () => {
     const { tenant, flow } = setup();
