@@ -115,6 +115,8 @@ export class RedemptionFlow {
   private redeeming: Promise<FlowSnapshot> | null = null;
   private settling: Promise<SettleOutcome> | null = null;
   private returns: ReturnedLine[] = [];
+  /** The allocated cents of the items returned so far. */
+  private sharesBack = 0;
 
   constructor(options: RedemptionFlowOptions) {
     this.client = options.client;
@@ -256,8 +258,18 @@ export class RedemptionFlow {
       throw new RedemptionFlowError('invalid_state', `Cannot refund a return in state ${this.snapshot.state}.`);
     }
     const redemption = this.snapshot.redemption!;
-    const { totalCents } = refundForReturn(this.snapshot.allocation ?? [], returned, this.returns);
-    if (totalCents === 0) return { refundCents: 0 };
+    const allocation = this.snapshot.allocation ?? [];
+    const share = refundForReturn(allocation, returned, this.returns).totalCents;
+    const isBenefit = this.entry?.benefitId !== undefined;
+    // A benefit (a free coffee, a voucher) comes back whole or not at all: only once every item
+    // it paid for has come back. Until then the returns are noted and nothing is refunded.
+    const allBack = this.sharesBack + share === allocation.reduce((sum, line) => sum + line.shareCents, 0);
+    const totalCents = isBenefit ? (allBack ? redemption.totalCents - this.snapshot.refundedCents : 0) : share;
+    if (totalCents === 0) {
+      this.returns = [...this.returns, ...returned];
+      this.sharesBack += share;
+      return { refundCents: 0 };
+    }
     const before = this.snapshot.refundedCents;
     this.transition({ state: 'refunding', error: null });
     try {
@@ -273,6 +285,7 @@ export class RedemptionFlow {
       }
     }
     this.returns = [...this.returns, ...returned];
+    this.sharesBack += share;
     const refundedCents = before + totalCents;
     const all = refundedCents >= redemption.totalCents;
     this.transition({

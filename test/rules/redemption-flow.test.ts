@@ -375,6 +375,22 @@ describe('reading back what Omneo did', () => {
   });
 });
 
+describe('returns of a benefit', () => {
+  it('gives the benefit back only once every item it paid for is back, and says so until then', async () => {
+    const { tenant, client, journal } = setup();
+    const sale: Sale = { id: 'sale-coffee', currency: 'AUD', lines: [{ id: 'a', name: 'Latte', quantity: 1, amountCents: 300 }, { id: 'b', name: 'Muffin', quantity: 2, amountCents: 600 }] };
+    const flow = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    await flow.redeem({ profileId: SEED.ava.id, sale, benefitId: SEED.ava.benefits.coffee, timezone: 'Australia/Melbourne' });
+    await flow.complete(paid);
+    expect((await flow.refund({ returned: [{ id: 'a' }] })).refundCents).to.equal(0);
+    expect((await flow.refund({ returned: [{ id: 'b', quantity: 1, ofQuantity: 2 }] })).refundCents).to.equal(0);
+    expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(0);
+    expect((await flow.refund({ returned: [{ id: 'b', quantity: 1, ofQuantity: 2 }] })).refundCents).to.equal(500);
+    expect(flow.state).to.equal('refunded');
+    expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(1);
+  });
+});
+
 describe('recoverRedemptions', () => {
   it('after a reload, reverses what was held inside the window, and reports it', async () => {
     const { tenant, client, flow, store } = setup();
