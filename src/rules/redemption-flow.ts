@@ -252,6 +252,15 @@ export class RedemptionFlow {
     this.release();
   }
 
+  /**
+   * Takes the sale back on this page after `dispose()` (a panel put back in the DOM), unless
+   * something else on the page has taken it meanwhile. Answers whether the flow holds it.
+   */
+  resume(): boolean {
+    if (!this.intent || this.state === 'idle' || this.state === 'reversed' || this.state === 'refunded') return false;
+    return claimIntent(this.journal.prefix, this.intent, this);
+  }
+
   /** Gives back exactly the returned lines' share of a completed sale's redemption. */
   async refund({ returned }: { returned: ReturnedLine[] }): Promise<{ refundCents: number }> {
     if (this.snapshot.state !== 'completed') {

@@ -415,6 +415,23 @@ describe('<omneo-redemption-panel>: after a reload', () => {
     await expect(after).to.be.accessible();
   });
 
+  it('a held panel moved in the DOM keeps its sale: a new panel does not settle it', async () => {
+    const o = omneo();
+    const store = memoryStore();
+    const { el, sale } = await mountPanel(o, { store });
+    await redeemHeld(el);
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el); // a reparent: disconnected and connected in one task
+    await new Promise((r) => setTimeout(r, 10));
+    await mountPanel(o, { store, sale: guideSale(), profileId: SEED.ava.id });
+    expect(events.of('omneo-redemption-recover')).to.have.length(0);
+    expect(o.tenant.redemptions().filter((r) => r.type !== 'redeem')).to.have.length(0);
+    await el.complete({ payments: ['card'] });
+    expect(o.tenant.transactions().filter((t) => t.externalId === sale.id)).to.have.length(1);
+    elsewhere.remove();
+  });
+
   it('records the sale the host claims through the recover event', async () => {
     const o = omneo();
     const store = memoryStore();

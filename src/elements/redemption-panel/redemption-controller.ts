@@ -70,6 +70,9 @@ export class RedemptionController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    // Put back (a move in the DOM disconnects and reconnects in one task, before any
+    // recovery can run): take the sale back, unless recovery settled it meanwhile.
+    for (const part of this.parts) part.flow.resume();
     // Put back while held: the countdown starts again with the next update.
     if (this.state === 'held') this.host.requestUpdate();
   }
