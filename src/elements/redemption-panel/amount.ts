@@ -38,14 +38,18 @@ export function separatorsFor(locale: string): Separators {
   return found;
 }
 
-// Spaces of every kind (Intl groups with narrow no-break spaces in fr) and apostrophes (de-CH).
-const IGNORED = /[\s\u00a0\u202f'\u2019]/g;
+// Spaces of every kind (Intl groups with narrow no-break spaces in fr) and apostrophes (de-CH)
+// may group thousands, and only that: "1 250,00" is 1250, "12 50" is not an amount.
+const SPACE_GROUP = /[\s\u00a0\u202f'\u2019]/;
+const SPACE_GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f'\u2019]\d{3})+(?:[.,]\d*)?$/;
 // A currency sign typed before or after the number.
 const CURRENCY = /^\p{Sc}|\p{Sc}$/gu;
 
 /** Reads the field's text as integer cents; see the module comment. */
 export function parseAmount(text: string, locale: string): ParsedAmount {
-  const compact = text.replace(IGNORED, '').replace(CURRENCY, '');
+  const trimmed = text.trim().replace(CURRENCY, '').trim();
+  if (SPACE_GROUP.test(trimmed) && !SPACE_GROUPED.test(trimmed)) return { kind: 'invalid' };
+  const compact = trimmed.replace(new RegExp(SPACE_GROUP.source, 'g'), '');
   if (compact === '') return text.trim() === '' ? { kind: 'empty' } : { kind: 'invalid' };
   if (!/^[\d.,]+$/.test(compact) || !/\d/.test(compact)) return { kind: 'invalid' };
 
