@@ -128,10 +128,19 @@ export function createOmneoClient(options: OmneoClientOptions) {
       refundBenefit(profileId: string, redemptionId: number, count = 1, call?: CallOptions): Promise<Redemption> {
         return http.write(routes.refundBenefit({ profileId, redemptionId, count }), redemptionResponse, call);
       },
-      /** The redemptions made with this sale id: how a lost answer is found again. */
+      /**
+       * The redemptions made with this sale id (reversals and returns included), every page of
+       * them: how a lost answer is found again. Items are checked here too, in case a tenant
+       * ignores the filter.
+       */
       async findBySaleId(profileId: string, saleId: string, call?: CallOptions): Promise<Redemption[]> {
-        const page = await http.read(routes.findRedemptions({ profileId, saleId }), redemptionList, call);
-        return page.items.filter((r) => r.saleId === saleId && r.profileId === profileId);
+        const found: Redemption[] = [];
+        for (let page = 1; page <= MAX_PAGES; page += 1) {
+          const answer = await http.read(routes.findRedemptions({ profileId, saleId, page }), redemptionList, call);
+          found.push(...answer.items.filter((r) => r.saleId === saleId && r.profileId === profileId));
+          if (!answer.page || answer.page.current >= answer.page.last || answer.items.length === 0) break;
+        }
+        return found;
       },
     },
     transactions: {

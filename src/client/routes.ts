@@ -20,7 +20,7 @@ export interface RouteParams {
   reverse: { profileId: string; redemptionId: number };
   refund: { profileId: string; redemptionId: number; amount?: number | undefined };
   refundBenefit: { profileId: string; redemptionId: number; count: number };
-  findRedemptions: { profileId: string; saleId: string };
+  findRedemptions: { profileId: string; saleId: string; page: number };
   createTransaction: { body: Record<string, unknown> };
   upsertTransaction: { body: Record<string, unknown> };
   staffCreate: { body: Record<string, unknown> };
@@ -40,10 +40,15 @@ const common = {
   balances: ({ profileId }) => ({ method: 'GET', path: `/profiles/${seg(profileId)}/balances` }),
   redeemRewards: ({ profileId, body }) => ({ method: 'POST', path: `/profiles/${seg(profileId)}/redemptions`, body }),
   // Only the reference documents a way to find a redemption again; the guide has none.
-  findRedemptions: ({ profileId, saleId }) => ({
+  findRedemptions: ({ profileId, saleId, page }) => ({
     method: 'GET',
     path: '/redemptions',
-    query: { 'filter[profile_id]': profileId, 'filter[transaction_external_id]': saleId },
+    query: {
+      'filter[profile_id]': profileId,
+      'filter[transaction_external_id]': saleId,
+      'page[size]': '100',
+      'page[number]': String(page),
+    },
   }),
   createTransaction: ({ body }) => ({ method: 'POST', path: '/transactions', body }),
   upsertTransaction: ({ body }) => ({ method: 'POST', path: '/transactions/update-create', body }),
