@@ -577,6 +577,25 @@ describe('<omneo-redemption-panel>: benefits', () => {
     expect(confirmButton(el).disabled).to.equal(false);
   });
 
+  it('when the give-back fails too, the held rewards stay on screen with their cancel button', async () => {
+    const o = omneo();
+    const [coffee] = await avaBenefits(o);
+    const { el, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
+    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /\/benefits\/\d+\/redemptions$/ });
+    o.tenant.faults.failNext(1, 503, { method: 'POST', path: /reverse$/ });
+    o.tenant.faults.failNext(20, 503, { method: 'GET', path: /^\/redemptions/ });
+    confirmButton(el).click();
+    await until(() => statusText(el) === 'Omneo did not accept that.', 'the refusal');
+    await el.updateComplete;
+    expect(part(el, 'held'), 'the held rewards').to.exist;
+    expect(part(el, 'cancel-button'), 'a way to give them back').to.exist;
+    expect((await journal.list()).entries.map((e) => e.stage)).to.deep.equal(['settling']);
+    o.tenant.faults.clear();
+    await el.abandon();
+    expect(o.tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+    expect((await journal.list()).entries).to.have.length(0);
+  });
+
   it('a recording that fails can be tried again, and the sale is still recorded once', async () => {
     const o = omneo();
     const [coffee] = await avaBenefits(o);

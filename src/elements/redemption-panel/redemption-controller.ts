@@ -161,10 +161,13 @@ export class RedemptionController implements ReactiveController {
       // Removed while redeeming: let go of the sale now that it is held (see hostDisconnected).
       if (!this.connected) for (const part of parts) part.flow.dispose();
     } catch (error) {
-      // All or nothing: give back what was redeemed before the failure.
+      // All or nothing: give back what was redeemed before the failure. A give-back that
+      // fails too stays on screen, held, with its cancel button and its error, and in the
+      // journal: never dropped from view.
       await Promise.allSettled(parts.filter((p) => p.flow.state === 'held').map((p) => p.flow.abandon()));
-      for (const part of parts) part.flow.dispose();
-      this.parts = [];
+      const stuck = parts.filter((p) => p.flow.state === 'held');
+      for (const part of parts) if (!stuck.includes(part)) part.flow.dispose();
+      this.parts = stuck;
       throw error;
     }
   }

@@ -227,7 +227,8 @@ export class OmneoRedemptionPanel extends OmneoElement {
       this.dispatchEvent(new OmneoRedemptionCreatedEvent(createdDetail(this.redemption, sale, member.id, this.paymentDefaults, this.now())));
     } catch (error) {
       this.failure = error;
-      this.redeemed = null;
+      // What could not be given back stays held and on screen, with its cancel button.
+      if (this.redemption.state !== 'held') this.redeemed = null;
       this.balancesChanged(member.id);
       void this.report(error, 'redeem');
     } finally {
