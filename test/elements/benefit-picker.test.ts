@@ -247,6 +247,24 @@ describe('<omneo-benefit-picker>', () => {
     expect(visibleText(el)).to.contain('No member selected');
   });
 
+  it('after a redemption settles, a redeemed benefit leaves the list and the choice', async () => {
+    const o = omneo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-benefit-picker></omneo-benefit-picker></div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const el = wrapper.querySelector('omneo-benefit-picker')!;
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await until(() => options(el).length === 2, 'Ava’s benefits');
+    options(el)[0]!.click();
+    await until(() => el.selected.length === 1, 'the choice');
+    const heard: Benefit[][] = [];
+    session.addEventListener('omneo-benefit-select', (e) => heard.push((e as OmneoBenefitSelectEvent).benefits));
+    await o.client.redemptions.redeemBenefit(SEED.ava.id, SEED.ava.benefits.coffee, { issuedAt: '2026-11-25 12:00:00', timezone: 'Australia/Melbourne' });
+    session.notifyRedemptionSettled(SEED.ava.id);
+    await until(() => options(el).length === 1, 'the list without the coffee');
+    expect(el.selected).to.deep.equal([]);
+    expect(heard.at(-1)).to.deep.equal([]);
+  });
+
   it('gives every benefit a 44px touch target and a visible focus ring', async () => {
     const el = await mount(omneo());
     for (const row of options(el)) expect(row.getBoundingClientRect().height).to.be.at.least(44);

@@ -97,6 +97,8 @@ export class OmneoBenefitPicker extends OmneoElement {
 
   protected override sessionChanged(change: OmneoSessionChange): void {
     if (change.kind === 'profile') this.requestUpdate();
+    // A redemption settled for this member: a redeemed benefit is gone, a returned one is back.
+    else if (change.profileId === this.member?.id) void this.load.run();
   }
 
   private get member(): { id: string } | null {
@@ -113,7 +115,11 @@ export class OmneoBenefitPicker extends OmneoElement {
     // Another member, or a reload: keep only choices still on the list.
     const ids = new Set(loaded.benefits.map((b) => b.id));
     const kept = [...this.chosen].filter((id) => ids.has(id));
-    if (kept.length !== this.chosen.size) this.chosen = new Set(kept);
+    if (kept.length !== this.chosen.size) {
+      this.chosen = new Set(kept);
+      // Not the cashier's choice, so no DOM event; the panel in the session still follows it.
+      this.session?.dispatchEvent(new OmneoBenefitSelectEvent(loaded.benefits.filter((b) => this.chosen.has(b.id))));
+    }
     this.activeIndex = 0;
   }
 
