@@ -8,6 +8,7 @@ import {
   OmneoAbortError,
   OmneoNetworkError,
   OmneoTimeoutError,
+  OmneoUnauthorizedError,
 } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -95,17 +96,26 @@ export function fetchTransport(options: FetchTransportOptions): OmneoTransport {
   let refreshed: string | undefined;
   let refreshing: Promise<string> | undefined;
 
+  /** The host's token callback failed: that is an auth failure, typed, with the cause kept. */
+  async function ask(request: TokenRequest): Promise<string> {
+    try {
+      return await getToken!(request);
+    } catch (error) {
+      throw new OmneoUnauthorizedError('The host could not supply a token.', { cause: error });
+    }
+  }
+
   async function currentToken(): Promise<{ value: string; generation: number }> {
     // While a refresh is under way, wait for it rather than send a token known to be stale.
     if (refreshing) return { value: await refreshing, generation };
     const sentWith = generation;
-    return { value: getToken ? await getToken({ refresh: false }) : (token ?? ''), generation: sentWith };
+    return { value: getToken ? await ask({ refresh: false }) : (token ?? ''), generation: sentWith };
   }
 
   function refresh(sentWith: number): Promise<string> {
     if (sentWith < generation && refreshed !== undefined) return Promise.resolve(refreshed);
     if (!refreshing) {
-      refreshing = Promise.resolve(getToken!({ refresh: true })).then(
+      refreshing = ask({ refresh: true }).then(
         (fresh) => {
           generation += 1;
           refreshed = fresh;

@@ -158,6 +158,17 @@ describe('fetchTransport', () => {
     expect(String((error as Error).stack)).not.to.contain('secret-token-abc');
   });
 
+  it('a token callback that fails is an unauthorised error, with nothing sent', async () => {
+    const { fetch, seen } = scriptedFetch(() => json(200, profileBody));
+    const client = createOmneoClient({
+      transport: fetchTransport({ baseUrl: BASE, fetch, getToken: () => Promise.reject(new Error('session expired')) }),
+    });
+    const error = await rejection(client.profiles.get(PROFILE_ID));
+    expect(error).to.be.instanceOf(OmneoUnauthorizedError);
+    expect(((error as Error).cause as Error).message).to.equal('session expired');
+    expect(seen).to.have.length(0);
+  });
+
   it('times out with a timeout error, and the caller\'s signal aborts with an abort error', async () => {
     const { fetch } = scriptedFetch(() => new Promise<Response>(() => {}));
     const client = createOmneoClient({
