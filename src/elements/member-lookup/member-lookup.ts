@@ -205,6 +205,10 @@ export class OmneoMemberLookup extends OmneoElement {
     clearTimeout(this.debounceTimer);
     const text = this.text.trim();
     if (text === '') return this.start({ kind: 'idle' });
+    // The cashier typed on after a card went to look-up: that answer must not choose a member.
+    if (this.request.kind === 'card' && this.lookup.status === TaskStatus.PENDING && this.request.code !== text) {
+      this.start({ kind: 'idle' });
+    }
     // Digits alone are a card or phone number still being typed: they wait for Enter.
     if (/^\d+$/.test(text) || this.looksLikeCard(text) || text.length < MIN_SEARCH_LENGTH) return;
     this.debounceTimer = setTimeout(() => {
