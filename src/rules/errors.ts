@@ -10,6 +10,8 @@ export type AllocationErrorCode =
   | 'invalid_amount'
   /** The amount to allocate is more than the eligible lines add up to. */
   | 'amount_exceeds_eligible'
+  /** Redemptions of one sale together take more from a line than the line costs. */
+  | 'share_exceeds_line'
   /** A line's amount is not a whole number of cents. */
   | 'invalid_line_amount'
   /** Two lines (or two entries of one return) have the same id. */

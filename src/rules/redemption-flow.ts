@@ -379,6 +379,11 @@ export class RedemptionFlow {
     if (existing) {
       const found = await this.findExisting(this.entry);
       if (found) return found;
+      // Nothing was made: this try's amount is the one to post, and to look for if it is lost.
+      if (input.amountCents !== undefined && this.entry.amountCents !== input.amountCents) {
+        this.entry = { ...this.entry, amountCents: input.amountCents, updatedAt: this.now() };
+        await this.journal.put(this.entry);
+      }
     }
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {

@@ -6,6 +6,7 @@
  */
 import type { TransactionInput } from '../client/index.js';
 import type { AllocatedLine } from './allocation.js';
+import { AllocationError } from './errors.js';
 
 /** One line of the POS sale. */
 export interface SaleLine {
@@ -97,6 +98,14 @@ export function buildTransaction(input: BuildTransactionInput): TransactionInput
   let discountCents = 0;
   const items = sale.lines.map((line) => {
     const share = shareByLine.get(line.id) ?? 0;
+    // Never send a negative price: several redemptions may not take more than a line costs.
+    if (share > Math.max(line.amountCents, 0)) {
+      throw new AllocationError(
+        'share_exceeds_line',
+        `The redemptions take ${share} cents from line "${line.id}", which costs ${line.amountCents}.`,
+        line.id,
+      );
+    }
     discountCents += share;
     return {
       name: line.name,

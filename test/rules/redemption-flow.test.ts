@@ -8,6 +8,7 @@ import { createOmneoClient, fetchTransport } from '../../src/client/index.js';
 import { createMockTenant, SEED, type MockTenant } from '../../src/mocks/index.js';
 import {
   memoryStore,
+  buildTransaction,
   completeSale,
   recoverRedemptions,
   RedemptionFlow,
@@ -388,6 +389,31 @@ describe('returns of a benefit', () => {
     expect((await flow.refund({ returned: [{ id: 'b', quantity: 1, ofQuantity: 2 }] })).refundCents).to.equal(500);
     expect(flow.state).to.equal('refunded');
     expect(tenant.redemptions().filter((r) => r.type === 'return')).to.have.length(1);
+  });
+});
+
+describe('a retried redeem and the transaction it builds', () => {
+  it('a retry with another amount, after a try that never landed, posts and journals the new amount', async () => {
+    const { tenant, client, journal } = setup();
+    const sale = guideSale('sale-retry');
+    tenant.faults.failNext(1, 503, { method: 'POST', path: REDEEM });
+    tenant.faults.failNext(20, 503, { method: 'GET', path: /^\/redemptions/ });
+    const first = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    await rejection(first.redeem({ profileId: SEED.noah.id, sale, amountCents: 1000 }));
+    expect((await journal.get('sale-retry#rewards'))?.stage).to.equal('redeeming');
+    tenant.faults.clear();
+    const second = new RedemptionFlow({ client, journal, now: tenant.clock.now });
+    await second.redeem({ profileId: SEED.noah.id, sale, amountCents: 1500 });
+    expect((await journal.get('sale-retry#rewards'))?.amountCents).to.equal(1500);
+    expect(tenant.redemptions().filter((r) => r.type === 'redeem').map((r) => r.totalCents)).to.deep.equal([1500]);
+  });
+
+  it('refuses to build a transaction whose redemptions take more from a line than it costs', () => {
+    const sale = guideSale();
+    const over = sale.lines.map((l) => ({ id: l.id, amountCents: l.amountCents, shareCents: l.id === 'l3' ? 2000 : 0, netCents: 0 }));
+    expect(() => buildTransaction({ ...paid, sale, profileId: SEED.noah.id, allocations: [over, over] }))
+      .to.throw('which costs 2500')
+      .with.property('code', 'share_exceeds_line');
   });
 });
 
