@@ -15,22 +15,11 @@ import '../src/elements/member-lookup/define.js';
 import { provideOmneoSession } from '../src/elements/session.js';
 import { SEED } from '../src/mocks/index.js';
 import { omneo, part, personTypes, scannerTypes, sleep } from '../test/elements/helpers.js';
+import { nextFrame, summary } from './stats.js';
 
 const LATENCY_MS = 50;
 const RUNS = 15;
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function summary(label: string, values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const f = (n: number) => n.toFixed(1).padStart(6);
-  return `${label.padEnd(34)} min ${f(sorted[0]!)}  median ${f(percentile(sorted, 50))}  p90 ${f(percentile(sorted, 90))}  max ${f(sorted.at(-1)!)}  mean ${f(mean)} ms`;
-}
 
 /** Resolves with the time the combined balance first appears in `balance`'s shadow DOM. */
 function whenBalanceShown(balance: Element, text: string): Promise<number> {
