@@ -1,0 +1,52 @@
+/** Omneo's envelopes: `{data}`, paginated lists, and error bodies. */
+import * as z from 'zod/mini';
+import { quantity } from './scalars.js';
+
+// ---------------------------------------------------------------------------------------------
+// Envelopes
+
+/** `{data: T}` */
+export function single<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(z.object({ data: schema }), z.transform((v) => (v as { data: unknown }).data as z.output<T>));
+}
+
+const pageMeta = z.optional(
+  z.nullable(
+    z.object({
+      current_page: z.optional(quantity),
+      last_page: z.optional(quantity),
+      per_page: z.optional(quantity),
+      total: z.optional(quantity),
+    }),
+  ),
+);
+
+/** One page of a list, and where it sits among the others when Omneo says. */
+export interface Page<T> {
+  items: T[];
+  page: { current: number; last: number; perPage: number | null; total: number | null } | null;
+}
+
+/** `{data: T[], links?, meta?}` */
+export function list<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(
+    z.object({ data: z.array(schema), meta: pageMeta }),
+    z.transform(({ data, meta }): Page<z.output<T>> => ({
+      items: data as z.output<T>[],
+      page: meta
+        ? {
+            current: meta.current_page ?? 1,
+            last: meta.last_page ?? 1,
+            perPage: meta.per_page ?? null,
+            total: meta.total ?? null,
+          }
+        : null,
+    })),
+  );
+}
+
+/** Omneo's error bodies: `{message}` and, on 422, `{message, errors: {field: [...]}}`. */
+export const errorBodySchema = z.object({
+  message: z.optional(z.string()),
+  errors: z.optional(z.record(z.string(), z.union([z.array(z.string()), z.string()]))),
+});

@@ -1,0 +1,81 @@
+/** The scalars every schema is built from: text, ids, money in cents, timestamps. */
+import * as z from 'zod/mini';
+import { dollarsToCents } from '../money.js';
+import { parseOmneoTimestamp } from '../time.js';
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+
+/** Nullable, optional text. Numbers are accepted and written as text (an identifier `123`). */
+export const text = z.pipe(
+  z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  z.transform((v) => (v === undefined || v === null ? null : String(v))),
+);
+
+/** Text that must be present (it may be empty). */
+export const requiredText = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v) => String(v)),
+);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A profile or staff id: a UUID string. */
+export const profileIdSchema = z.string().check(z.regex(UUID, 'Expected a UUID profile id'));
+
+/** An integer id (identity, benefit, reward, redemption, transaction, location). */
+export const intId = z.int().check(z.positive());
+
+/** A dollar amount read as non-negative integer cents; see `dollarsToCents`. */
+export const cents = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value, ctx) => {
+    const c = dollarsToCents(value);
+    if (c === undefined || c < 0) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Expected a non-negative amount of whole cents',
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return c;
+  }),
+);
+
+/** Money that Omneo may leave out or null: read as `null`. */
+export const optionalCents = z.pipe(
+  z.optional(z.nullable(cents)),
+  z.transform((v) => (v === undefined ? null : v)),
+);
+
+/** A plain finite number (points), lenient about numeric strings. */
+export const quantity = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : Number(value.trim() === '' ? NaN : value);
+    if (!Number.isFinite(n)) {
+      ctx.issues.push({ code: 'custom', message: 'Expected a finite number', input: value });
+      return z.NEVER;
+    }
+    return n;
+  }),
+);
+
+export const flag = z.pipe(
+  z.optional(z.nullable(z.union([z.boolean(), z.number()]))),
+  z.transform((v) => v === true || v === 1),
+);
+
+/** A required UTC timestamp, kept as Omneo wrote it and as epoch milliseconds. */
+export const timestamp = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const ms = parseOmneoTimestamp(value);
+    if (ms === undefined) {
+      ctx.issues.push({ code: 'custom', message: 'Expected a "YYYY-MM-DD HH:mm:ss" timestamp', input: value });
+      return z.NEVER;
+    }
+    return { text: value, ms };
+  }),
+);
