@@ -112,28 +112,31 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** 422 (or another plain 4xx): Omneo read the request and said no. 401/404 are not a refusal. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof OmneoError && (error.code === 'validation' || error.code === 'http');
+}
+
+/** The whole redemption given back, reversed or refunded, and why. */
+function givenBack(outcome: 'reversed' | 'refunded', entry: JournalEntry, reason: string): SettleOutcome {
+  const redemption = entry.redemption!;
+  return { outcome, redemptionId: redemption.id, saleId: entry.sale.id, reason, returnedCents: redemption.totalCents };
+}
+
 async function refundHeld(ctx: SettleContext, entry: JournalEntry, why: string): Promise<SettleOutcome> {
   const redemption = entry.redemption!;
-  const done = (reason: string): SettleOutcome => ({
-    outcome: 'refunded',
-    redemptionId: redemption.id,
-    saleId: entry.sale.id,
-    reason,
-    returnedCents: redemption.totalCents,
-  });
   await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'refund', updatedAt: ctx.now() });
   try {
     if (entry.benefitId !== undefined) await ctx.client.redemptions.refundBenefit(entry.profileId, redemption.id);
     else await ctx.client.redemptions.refund(entry.profileId, redemption.id);
   } catch (error) {
-    const refused = error instanceof OmneoError && (error.code === 'validation' || error.code === 'http');
-    if (!isOutcomeUnknown(error) && !refused) throw error;
+    if (!isOutcomeUnknown(error) && !isRefusal(error)) throw error;
     // Lost, or refused (perhaps as already refunded or reversed): look at what Omneo holds.
     const seen = await inspectSettlement(ctx.client, entry);
-    if (seen.reversed) return { ...done(`${why} It had been reversed already.`), outcome: 'reversed' };
+    if (seen.reversed) return givenBack('reversed', entry, `${why} It had been reversed already.`);
     if (seen.returnedCents < redemption.totalCents) throw error;
   }
-  return done(why);
+  return givenBack('refunded', entry, why);
 }
 
 /**
@@ -150,8 +153,8 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
     // A reversal or refund was started before (its answer lost, or the till reloaded): adopt
     // whatever Omneo shows happened, so nothing is undone twice.
     const seen = await inspectSettlement(ctx.client, entry);
-    if (seen.reversed) outcome = { outcome: 'reversed', redemptionId: redemption.id, saleId: entry.sale.id, reason: `${cause} The reversal had already been made.`, returnedCents: redemption.totalCents };
-    else if (seen.returnedCents >= redemption.totalCents) outcome = { outcome: 'refunded', redemptionId: redemption.id, saleId: entry.sale.id, reason: `${cause} The refund had already been made.`, returnedCents: redemption.totalCents };
+    if (seen.reversed) outcome = givenBack('reversed', entry, `${cause} The reversal had already been made.`);
+    else if (seen.returnedCents >= redemption.totalCents) outcome = givenBack('refunded', entry, `${cause} The refund had already been made.`);
     if (outcome) {
       await ctx.journal.remove(entry.key);
       return outcome;
@@ -164,19 +167,12 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
     outcome = await refundHeld(ctx, entry, why);
   } else {
     await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'reverse', updatedAt: ctx.now() });
-    const reversed: SettleOutcome = {
-      outcome: 'reversed',
-      redemptionId: redemption.id,
-      saleId: entry.sale.id,
-      reason: `${cause} The redemption was reversed within the 10-minute window.`,
-      returnedCents: redemption.totalCents,
-    };
+    const reversed = givenBack('reversed', entry, `${cause} The redemption was reversed within the 10-minute window.`);
     try {
       await ctx.client.redemptions.reverse(entry.profileId, redemption.id);
       outcome = reversed;
     } catch (error) {
-      // 422 (or another plain 4xx): Omneo read the request and said no. 401/404 are not a refusal.
-      const refused = error instanceof OmneoError && (error.code === 'validation' || error.code === 'http');
+      const refused = isRefusal(error);
       if (!refused && !isOutcomeUnknown(error)) throw error;
       // Omneo refused, or the answer was lost: did a reversal happen after all?
       if ((await inspectSettlement(ctx.client, entry)).reversed) outcome = reversed;
