@@ -19,6 +19,7 @@ export const entries: Record<string, string> = {
   'elements/balance/define': 'src/elements/balance/define.ts',
   'elements/benefit-picker/define': 'src/elements/benefit-picker/define.ts',
   'elements/redemption-panel/define': 'src/elements/redemption-panel/define.ts',
+  'elements/locales/fr': 'src/elements/locales/fr.ts',
   'react/index': 'src/react/index.ts',
 };
 

@@ -12,12 +12,20 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** The element folders under src/elements that have a define module (one per tag). */
 export const ELEMENTS = ['member-lookup', 'balance', 'benefit-picker', 'redemption-panel'];
 
+/** The languages shipped besides English, each a module that registers itself. */
+export const LOCALES = ['fr'];
+
 /**
  * The drop-in's entry: the package root (which defines every element and exports the client, the
  * rules and the elements' API), with each define module named too, so the bundle defines all
- * four tags whatever the root imports.
+ * four tags whatever the root imports. A drop-in cannot import a language of its own, so it
+ * carries every shipped one.
  */
-export const BUNDLE_ENTRY = [...ELEMENTS.map((name) => `import './src/elements/${name}/define.ts';`), `export * from './src/index.ts';`].join('\n');
+export const BUNDLE_ENTRY = [
+  ...ELEMENTS.map((name) => `import './src/elements/${name}/define.ts';`),
+  ...LOCALES.map((lang) => `import './src/elements/locales/${lang}.ts';`),
+  `export * from './src/index.ts';`,
+].join('\n');
 
 /**
  * Bundles `contents` (module source, resolved from the repository root) with every dependency

@@ -1,6 +1,7 @@
 /**
  * The elements' public API without registering any tag: the classes (for hosts that choose
- * their own tag names), the events, the session, the design tokens and the catalogue.
+ * their own tag names), the events, the session, the design tokens and the message catalogue
+ * (English built in; `omneo-pos-kit/locales/fr` registers French).
  * Each `./<element>/define.js` registers one default tag; the package root registers all four.
  */
 export { OmneoMemberLookup } from './member-lookup/member-lookup.js';
@@ -23,7 +24,7 @@ export {
 export { OmneoSession, OmneoSessionChangeEvent, omneoSessionContext, provideOmneoSession } from './session.js';
 export { defineElement } from './shared/define.js';
 export { lightTokens, darkTokens, tokenProperties, omneoThemeStyles } from './styles/tokens.js';
-export { supportedLanguages } from './i18n.js';
+export { registerMessages, registeredLanguages, messagesFor } from './i18n.js';
 
 export type {
   OmneoMemberSelectDetail,

@@ -8,6 +8,8 @@ import type { ArgTypes } from '@storybook/web-components-vite';
 import { createOmneoClient, fetchTransport, type OmneoClient } from '../../src/client/index.js';
 import { createMockTenant, SEED, type MockTenant } from '../../src/mocks/index.js';
 import type { Sale } from '../../src/rules/index.js';
+// The stories offer French as the second language, as a till would: by importing it.
+import '../../src/elements/locales/fr.js';
 
 /** The seeded members a story can show, each exercising one case. */
 export const MEMBERS = {

@@ -11,6 +11,7 @@ import { provideOmneoSession } from '../../src/elements/session.js';
 import { SEED } from '../../src/mocks/index.js';
 import { omneo, part, parts, recordEvents, requestLines, sleep, until, visibleText, type Omneo } from './helpers.js';
 import { elementContract } from './shared-suite.js';
+import '../../src/elements/locales/fr.js';
 
 const AVA_BALANCES = `GET /profiles/${SEED.ava.id}/balances`;
 

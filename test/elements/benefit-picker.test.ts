@@ -13,6 +13,7 @@ import { tokenProperties } from '../../src/elements/styles/tokens.js';
 import { SEED } from '../../src/mocks/index.js';
 import { omneo, part, parts, recordEvents, requestLines, until, visibleText, type Omneo } from './helpers.js';
 import { elementContract } from './shared-suite.js';
+import '../../src/elements/locales/fr.js';
 
 let events: ReturnType<typeof recordEvents>;
 beforeEach(() => (events = recordEvents(['omneo-benefit-select', 'omneo-error'])));

@@ -24,6 +24,7 @@ import {
   type Omneo,
 } from './helpers.js';
 import { elementContract } from './shared-suite.js';
+import '../../src/elements/locales/fr.js';
 
 const EVENTS = ['omneo-member-select', 'omneo-member-clear', 'omneo-scan', 'omneo-error'];
 const AVA_PROFILE = `GET /profiles/${SEED.ava.id}`;

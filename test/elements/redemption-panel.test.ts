@@ -24,6 +24,7 @@ import { SEED, type MockTenant } from '../../src/mocks/index.js';
 import { allocateReward, memoryStore, RedemptionJournal, type KeyValueStore, type Sale } from '../../src/rules/index.js';
 import { omneo, part, parts, recordEvents, requestLines, sleep, until, visibleText, type Omneo } from './helpers.js';
 import { elementContract } from './shared-suite.js';
+import '../../src/elements/locales/fr.js';
 
 const EVENTS = ['omneo-redeem-request', 'omneo-redemption-created', 'omneo-redemption-settled', 'omneo-redemption-recover', 'omneo-error'];
 let events: ReturnType<typeof recordEvents>;

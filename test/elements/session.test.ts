@@ -14,7 +14,7 @@ import {
   OmneoMemberSelectEvent,
   OmneoScanEvent,
 } from '../../src/elements/events.js';
-import { formatMoney, messagesFor, nearestLang, safeLocale, supportedLanguages } from '../../src/elements/i18n.js';
+import { formatMoney, messagesFor, nearestLang, registeredLanguages, registerMessages, safeLocale, type Messages } from '../../src/elements/i18n.js';
 import { maskEmail, maskPhone } from '../../src/elements/member-lookup/masking.js';
 import { OmneoMemberLookup } from '../../src/elements/member-lookup/member-lookup.js';
 import { OmneoSession, provideOmneoSession, type OmneoSessionChange } from '../../src/elements/session.js';
@@ -128,20 +128,44 @@ describe('events', () => {
 });
 
 describe('i18n', () => {
-  it('has every message in every language', () => {
+  // Nothing in this file imports a locale up front: the first test sees the kit as an
+  // English-only till does, then imports French the way a till would.
+  it('speaks English until a language is imported, then re-renders connected elements in it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><omneo-balance></omneo-balance></div>`);
+    const el = wrapper.querySelector('omneo-balance')!;
+    expect(registeredLanguages()).to.deep.equal(['en']);
+    expect(visibleText(el)).to.contain('No member selected');
+    await import('../../src/elements/locales/fr.js');
+    await el.updateComplete;
+    expect(registeredLanguages()).to.deep.equal(['en', 'fr']);
+    expect(visibleText(el)).to.contain('Aucun membre sélectionné');
+    expect(visibleText(el)).not.to.contain('No member selected');
+  });
+
+  it('has every message in every language the kit ships', () => {
     const keys = (lang: string) => Object.keys(messagesFor(lang)).sort();
-    expect(supportedLanguages).to.include.members(['en', 'fr']);
-    for (const lang of supportedLanguages) {
+    for (const lang of registeredLanguages()) {
       expect(keys(lang)).to.deep.equal(keys('en'));
       expect(Object.keys(messagesFor(lang).errors).sort()).to.deep.equal(Object.keys(messagesFor('en').errors).sort());
     }
   });
 
-  it('picks the language by its primary subtag, English otherwise', () => {
-    expect(messagesFor('fr-CA').retry).to.equal('Réessayer');
+  it('picks the whole tag, then the primary subtag, then English', () => {
+    registerMessages('fr-CA', { ...messagesFor('fr'), retry: 'Essayez de nouveau' });
+    expect(messagesFor('fr-CA').retry).to.equal('Essayez de nouveau');
+    expect(messagesFor('FR-ca').retry).to.equal('Essayez de nouveau');
+    expect(messagesFor('fr-FR').retry).to.equal('Réessayer');
     expect(messagesFor('de-DE').retry).to.equal('Try again');
     expect(safeLocale('not a locale!')).to.equal('en');
     expect(safeLocale('EN-au')).to.equal('en-AU');
+  });
+
+  it('refuses a catalogue with entries missing, or a tag that is not a language', () => {
+    const partial = { lookupLabel: 'Mitglied finden' } as unknown as Messages;
+    expect(() => registerMessages('de', partial)).to.throw(TypeError, /The de messages lack lookupPlaceholder, .*redemption/);
+    expect(() => registerMessages('not a tag!', messagesFor('en'))).to.throw(RangeError);
+    expect(registeredLanguages()).not.to.include('de');
+    expect(messagesFor('de').lookupLabel).to.equal('Find member');
   });
 
   it('formats cents as money, and copes with an unknown currency', () => {

@@ -1,14 +1,15 @@
 /**
  * The base every kit element extends: the session (through `@lit/context`) with a subscription
  * that lives exactly as long as the element is connected, the client and currency it falls
- * back to, the element's locale and messages, and money formatting.
+ * back to, the element's locale and messages (re-rendered when a language is registered), and
+ * money formatting.
  */
 import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OmneoClient } from '../../client/index.js';
 import { OmneoError } from '../../client/errors.js';
-import { formatMoney, formatNumber, messagesFor, nearestLang, safeLocale, type Messages } from '../i18n.js';
+import { formatMoney, formatNumber, messagesFor, nearestLang, onMessagesRegistered, safeLocale, type Messages } from '../i18n.js';
 import { omneoSessionContext, watchForLateSessions, type OmneoSession, type OmneoSessionChange } from '../session.js';
 
 export abstract class OmneoElement extends LitElement {
@@ -28,6 +29,7 @@ export abstract class OmneoElement extends LitElement {
 
   private subscribedTo?: OmneoSession;
   private unsubscribe?: () => void;
+  private stopFollowingMessages?: () => void;
 
   // `lang` is a native attribute: observe it so a change re-renders the text.
   static override get observedAttributes(): string[] {
@@ -43,6 +45,7 @@ export abstract class OmneoElement extends LitElement {
     watchForLateSessions(this.ownerDocument);
     super.connectedCallback();
     this.followSession();
+    this.stopFollowingMessages = onMessagesRegistered(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
@@ -50,6 +53,8 @@ export abstract class OmneoElement extends LitElement {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedTo = undefined;
+    this.stopFollowingMessages?.();
+    this.stopFollowingMessages = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
