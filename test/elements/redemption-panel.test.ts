@@ -322,6 +322,25 @@ describe('<omneo-redemption-panel>: redeeming', () => {
     const used = new Set(cls.elementStyles.flatMap((s) => s.cssText.match(/var\(--omneo-[a-z0-9-]+/g) ?? []).map((v) => v.slice(4)));
     expect([...used].filter((p) => !tokenProperties.includes(p) && !p.startsWith('--omneo-panel-'))).to.deep.equal([]);
   });
+
+  it('fits a narrow till column, before and after redeeming', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    el.style.width = '280px';
+    const overflowing = () => {
+      const right = el.getBoundingClientRect().right;
+      return [...el.shadowRoot!.querySelectorAll('*')]
+        .filter((node) => node.getBoundingClientRect().right > right + 0.5)
+        .map((node) => node.getAttribute('part') ?? node.localName);
+    };
+    await el.updateComplete;
+    expect(overflowing()).to.deep.equal([]);
+    expect(part(el, 'preview')!.getBoundingClientRect().width).to.be.at.most(280);
+    confirmButton(el).click();
+    await until(() => part(el, 'held'), 'the held redemption');
+    expect(overflowing()).to.deep.equal([]);
+    expect(part(el, 'cancel-button')!.getBoundingClientRect().height).to.be.at.least(44);
+  });
 });
 
 describe('<omneo-redemption-panel>: payment declined', () => {

@@ -54,7 +54,9 @@ export function renderAllocationPreview(view: PreviewView) {
       <td>${money(line.amountCents - lineShare)}</td>
     </tr>`;
   });
-  return html`<table part="preview">
+  // The frame is the table's size container: the table fits the width the till gives the
+  // panel (tighter cells when narrow) instead of widening the panel past it.
+  return html`<div class="preview-frame"><table part="preview">
       <caption>${m.previewCaption}</caption>
       <thead>
         <tr>
@@ -73,7 +75,7 @@ export function renderAllocationPreview(view: PreviewView) {
           <td>${money(original - share)}</td>
         </tr>
       </tfoot>
-    </table>
+    </table></div>
     ${view.balanceAfterCents !== null
       ? html`<p part="balance-after"><span>${m.balanceAfter}</span> <strong>${money(view.balanceAfterCents)}</strong></p>`
       : nothing}`;

@@ -15,6 +15,9 @@ export const redemptionPanelStyles = css`
   [part~='form'],
   [part~='held'] {
     display: grid;
+    /* One column that may be narrower than its content's min-content (the amount input's
+       intrinsic width), so the panel fits a narrow till column. */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${token('space-3')};
   }
   [part~='heading'],
@@ -27,6 +30,7 @@ export const redemptionPanelStyles = css`
   }
   [part~='field'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: ${token('space-1')};
   }
   [part~='label'] {
@@ -81,6 +85,9 @@ export const redemptionPanelStyles = css`
     justify-content: space-between;
     gap: ${token('space-2')};
   }
+  .preview-frame {
+    container-type: inline-size;
+  }
   [part~='preview'] {
     width: 100%;
     border-collapse: collapse;
@@ -97,6 +104,16 @@ export const redemptionPanelStyles = css`
     padding: ${token('space-1')} ${token('space-2')};
     border-bottom: 1px solid var(--_border);
     text-align: end;
+  }
+  [part~='preview'] td {
+    white-space: nowrap;
+  }
+  @container (max-width: 26rem) {
+    [part~='preview'] th,
+    [part~='preview'] td {
+      padding-inline: ${token('space-1')};
+      font-size: ${token('font-size-small')};
+    }
   }
   [part~='preview'] th[scope='row'],
   [part~='preview'] thead th:first-child {
