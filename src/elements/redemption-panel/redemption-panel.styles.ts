@@ -1,6 +1,8 @@
 import { css } from 'lit';
 import { token } from '../styles/tokens.js';
 
+// The grids have one column that may be narrower than its content's min-content (the amount
+// input's intrinsic width, say), so the panel fits a narrow till column.
 export const redemptionPanelStyles = css`
   :host {
     --_background: var(--omneo-panel-background, ${token('color-surface')});
@@ -15,8 +17,6 @@ export const redemptionPanelStyles = css`
   [part~='form'],
   [part~='held'] {
     display: grid;
-    /* One column that may be narrower than its content's min-content (the amount input's
-       intrinsic width), so the panel fits a narrow till column. */
     grid-template-columns: minmax(0, 1fr);
     gap: ${token('space-3')};
   }
