@@ -71,6 +71,9 @@ function publicContractOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
+          // A stylesheet's source is not contract (parts and CSS properties are): without it, a
+          // change of CSS does not churn the manifest.
+          if (decl.kind === 'variable' && decl.default?.includes('css`')) delete decl.default;
           if (decl.kind !== 'class') continue;
           if (decl.events) {
             const documented = new Set(decl.events.filter((e) => e.description).map((e) => e.type?.text));
@@ -82,7 +85,7 @@ function publicContractOnly() {
           // `lang` is the native attribute the base class observes (no JSDoc of its own there).
           const lang = decl.attributes?.find((a) => a.name === 'lang');
           if (lang && !lang.description) {
-            lang.description = "The language of the element's text, numbers and money (`en`, `fr`). Unset: the nearest ancestor's `lang`, then the session's locale, then the document's.";
+            lang.description = "The language of the element's text, numbers and money (`en`, or any registered language: `fr` once `omneo-pos-kit/locales/fr` is imported). Unset: the nearest ancestor's `lang`, then the session's locale, then the document's.";
             lang.type ??= { text: 'string' };
           }
         }
