@@ -1,9 +1,10 @@
 /**
  * The demo till end to end, in Debian's Chromium driven by playwright-core, on the mock tenant
  * behind msw's service worker: scan → redeem → payment declined → reversed; scan → redeem →
- * payment approved → recorded; redeem → reload mid-sale → recovered. The page runs under the
- * demo's strict Content-Security-Policy, and any violation fails the test. Screenshots are kept
- * in test-artifacts/.
+ * payment approved → recorded → the jacket returned, refunded; redeem → reload mid-sale →
+ * recovered. The page runs under the demo's strict Content-Security-Policy, and any violation
+ * fails the test (a probe checks that a violation is caught). Screenshots are kept in
+ * test-artifacts/.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -89,7 +90,25 @@ describe('the demo till in Chromium', () => {
     assert.match((await status(page)) ?? '', /Redemption recorded/);
     assert.match(await page.textContent('#log') ?? '', /POST \/transactions\/update-create → 20[01]/);
     await page.screenshot({ path: `${ARTIFACTS}/demo-approved-recorded.png` });
+    // The jacket comes back: its exact share of the 25.00 (115/250 of it) is refunded.
+    await page.click('#return-item');
+    await page.waitForFunction(() => /jacket came back|Not done/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.match((await status(page)) ?? '', /The jacket came back: \$11\.50 of rewards refunded\./);
     assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  it('runs under a strict policy, and a violation of it would fail these tests', async () => {
+    const { page, violations } = await openTill();
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(policy ?? '', /default-src 'self'; script-src 'self'; style-src 'self'/);
+    assert.doesNotMatch(policy ?? '', /unsafe-inline|unsafe-eval/);
+    assert.deepEqual(violations, []);
+    // The recorder's own check: an inline script is refused, and the refusal is recorded.
+    await page.addScriptTag({ content: 'window.inlineRan = true;' }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan), undefined);
+    assert.ok(violations.some((v) => /script-src/.test(v)), `the inline script was reported: ${violations.join(' | ')}`);
     await page.close();
   });
 
