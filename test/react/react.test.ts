@@ -9,8 +9,12 @@ import { createRoot, type Root } from 'react-dom/client';
 import {
   OmneoBalanceLoadEvent,
   OmneoBenefitSelectEvent,
+  OmneoErrorEvent,
+  OmneoMemberClearEvent,
   OmneoMemberSelectEvent,
   OmneoRedeemRequestEvent,
+  OmneoRedemptionCreatedEvent,
+  OmneoRedemptionSettledEvent,
   type OmneoScanEvent,
 } from '../../src/elements/events.js';
 import { SEED } from '../../src/mocks/index.js';
@@ -146,5 +150,91 @@ describe('omneo-pos-kit/react', () => {
     expect(requests[0]!.cancelable).to.equal(true);
     expect(requests[0]!.detail.sale).to.equal(theSale);
     expect(o.tenant.redemptions(), 'vetoed: nothing redeemed').to.have.length(0);
+  });
+
+  it('OmneoRedemptionPanel: onOmneoRedemptionCreated, then onOmneoRedemptionSettled when payment fails, in exact cents', async () => {
+    const o = omneo();
+    const created: OmneoRedemptionCreatedEvent[] = [];
+    const settled: OmneoRedemptionSettledEvent[] = [];
+    await mount(
+      createElement(OmneoRedemptionPanel, {
+        client: o.client,
+        profileId: SEED.noah.id,
+        sale: sale(),
+        journal: new RedemptionJournal(memoryStore()),
+        now: o.tenant.clock.now,
+        lang: 'en-AU',
+        onOmneoRedemptionCreated: (e) => created.push(e),
+        onOmneoRedemptionSettled: (e) => settled.push(e),
+      }),
+    );
+    const el = container.querySelector('omneo-redemption-panel')!;
+    const confirm = await until(() => {
+      const button = part<HTMLButtonElement>(el, 'confirm-button');
+      return button && !button.disabled ? button : null;
+    }, 'the confirm button');
+    confirm.click();
+    await until(() => created.length === 1, 'omneo-redemption-created');
+    expect(created[0]).to.be.instanceOf(OmneoRedemptionCreatedEvent);
+    // Noah's 50.00 over 65.00 and 115.00: 18.0555… and 31.9444…, the odd cent to the larger remainder.
+    expect(created[0]!.detail.redemption.totalCents).to.equal(5000);
+    expect(created[0]!.detail.allocation.map((a) => a.shareCents)).to.deep.equal([1806, 3194]);
+    await act(async () => void (await el.paymentFailed()));
+    await until(() => settled.length === 1, 'omneo-redemption-settled');
+    expect(settled[0]).to.be.instanceOf(OmneoRedemptionSettledEvent);
+    expect(settled[0]!.detail.outcome).to.equal('reversed');
+    expect(settled[0]!.detail.returnedCents).to.equal(5000);
+  });
+
+  it('OmneoMemberLookup and OmneoBalance: onOmneoMemberClear and onOmneoError', async () => {
+    const o = omneo();
+    const clears: OmneoMemberClearEvent[] = [];
+    const errors: OmneoErrorEvent[] = [];
+    const selects: OmneoMemberSelectEvent[] = [];
+    await mount(
+      createElement('div', null,
+        createElement(OmneoMemberLookup, { client: o.client, lang: 'en-AU', onOmneoMemberSelect: (e) => selects.push(e), onOmneoMemberClear: (e) => clears.push(e) }),
+        createElement(OmneoBalance, { client: o.client, lang: 'en-AU', onOmneoError: (e) => errors.push(e) }),
+      ),
+    );
+    const lookup = container.querySelector('omneo-member-lookup')!;
+    lookup.scan(SEED.ava.card);
+    await until(() => selects.length === 1, 'omneo-member-select');
+    part<HTMLButtonElement>(lookup, 'change-button')!.click();
+    await until(() => clears.length === 1, 'omneo-member-clear');
+    expect(clears[0]).to.be.instanceOf(OmneoMemberClearEvent);
+    o.tenant.faults.failNext(1, 503);
+    container.querySelector('omneo-balance')!.profileId = SEED.ava.id;
+    await until(() => errors.length === 1, 'omneo-error');
+    expect(errors[0]).to.be.instanceOf(OmneoErrorEvent);
+    expect(errors[0]!.detail.error.code).to.equal('server');
+  });
+
+  it('every event the manifest lists for an element is an onOmneo… prop of its wrapper', async () => {
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: unknown[] }[] };
+    const wrappers: Record<string, { displayName?: string }> = { OmneoMemberLookup, OmneoBalance, OmneoBenefitPicker, OmneoRedemptionPanel };
+    const camel = (name: string) => 'on' + name.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+    const checked: string[] = [];
+    for (const mod of manifest.modules) {
+      for (const decl of (mod.declarations ?? []) as { name: string; customElement?: boolean; events?: { name: string }[] }[]) {
+        if (!decl.customElement || !(decl.name in wrappers)) continue;
+        const mounted = document.createElement('div');
+        const events = (decl.events ?? []).map((e) => camel(e.name));
+        expect(events.length, decl.name).to.be.greaterThan(0);
+        checked.push(decl.name);
+        for (const prop of events) {
+          // @lit/react listens for the event named in its map: fire it and see the prop called.
+          let called = 0;
+          const props = { [prop]: () => called++ };
+          const r = createRoot(mounted);
+          act(() => r.render(createElement(wrappers[decl.name] as never, props)));
+          const tag = mounted.firstElementChild!;
+          tag.dispatchEvent(new Event(decl.events!.find((e) => camel(e.name) === prop)!.name));
+          act(() => r.unmount());
+          expect(called, `${decl.name} ${prop}`).to.equal(1);
+        }
+      }
+    }
+    expect(checked.sort()).to.deep.equal(Object.keys(wrappers).sort());
   });
 });
