@@ -60,13 +60,7 @@ export function errorForResponse(response: OmneoResponse, label: string): OmneoE
   const message = body.message ?? `${label} answered ${status}.`;
   if (status === 401 || status === 403) return new OmneoUnauthorizedError(message, options);
   if (status === 404) return new OmneoNotFoundError(message, options);
-  if (status === 422) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(body.errors ?? {})) {
-      fieldErrors[field] = Array.isArray(messages) ? messages : [messages];
-    }
-    return new OmneoValidationError(message, fieldErrors, options);
-  }
+  if (status === 422) return new OmneoValidationError(message, body.errors ?? {}, options);
   if (status === 429) {
     return new OmneoRateLimitError(message, parseRetryAfter(response.headers.get('retry-after')), options);
   }

@@ -35,6 +35,9 @@ const profileBody = {
   },
 };
 
+/** An identity of the profile above, with `id`. */
+const IDENTITY = (id: number) => ({ id, handle: 'card', identifier: '2770000000017', is_primary: true, profile_id: PROFILE_ID });
+
 interface Seen {
   method: string;
   url: string;
@@ -296,6 +299,32 @@ describe('the request core', () => {
     expect(error.fieldErrors).to.deep.equal({ amount: ['The amount exceeds the balance.'] });
   });
 
+  it('rejects a redemption of a type Omneo does not have, naming the path', async () => {
+    const redemption = { id: 7, profile_id: PROFILE_ID, total: '5.00', transaction_external_id: 's-1', created_at: '2026-12-01 10:00:00' };
+    for (const [type, ok] of [['reversal', true], ['bogus', false]] as const) {
+      const { fetch } = scriptedFetch(() => json(201, { data: { ...redemption, type } }));
+      const client = createOmneoClient({ transport: fetchTransport({ baseUrl: BASE, fetch, token: 't' }) });
+      const answer = client.redemptions.redeemRewards(PROFILE_ID, { amountCents: 500, saleId: 's-1' });
+      if (ok) expect((await answer).type).to.equal(type);
+      else {
+        const error = (await rejection(answer)) as OmneoUnexpectedResponseError;
+        expect(error).to.be.instanceOf(OmneoUnexpectedResponseError);
+        expect(error.issues.map((i) => i.path.join('.'))).to.include('data.type');
+      }
+    }
+  });
+
+  it('keeps a 422\'s message and readable field errors when some entries are odd', async () => {
+    const { fetch } = scriptedFetch(() =>
+      json(422, { message: 'Invalid.', errors: { amount: 'Too much.', items: [3, 'Unknown item.'], code: { nested: true } } }),
+    );
+    const client = createOmneoClient({ transport: fetchTransport({ baseUrl: BASE, fetch, token: 't' }) });
+    const error = (await rejection(client.redemptions.redeemRewards(PROFILE_ID, { amountCents: 100 }))) as OmneoValidationError;
+    expect(error).to.be.instanceOf(OmneoValidationError);
+    expect(error.message).to.equal('Invalid.');
+    expect(error.fieldErrors).to.deep.equal({ amount: ['Too much.'], items: ['Unknown item.'] });
+  });
+
   it('rejects a proxy\'s HTML page on a 200 as an unexpected response', async () => {
     const { fetch } = scriptedFetch(() => new Response('<html><body>Bad gateway</body></html>', { status: 200 }));
     const client = createOmneoClient({ transport: fetchTransport({ baseUrl: BASE, fetch, token: 't' }) });
@@ -316,6 +345,10 @@ describe('the request core', () => {
     ['money that is not whole cents', { reward_balance: 10.005 }, 'reward_balance'],
     ['a wrong type', { point_balance: { points: 3 } }, 'point_balance'],
     ['an id that is not a UUID', { id: 42 }, 'id'],
+    ['an id that is text but not a UUID', { id: 'ava-nguyen' }, 'id'],
+    ['an identity id that is not a whole number', { identities: [IDENTITY(1.5)] }, 'identities.0.id'],
+    ['an identity id of zero', { identities: [IDENTITY(0)] }, 'identities.0.id'],
+    ['an identity id past 2^53', { identities: [IDENTITY(2 ** 53)] }, 'identities.0.id'],
   ] as const) {
     it(`rejects a profile with ${what}, naming the path`, async () => {
       const { fetch } = scriptedFetch(() => json(200, { data: { ...profileBody.data, ...patch } }));

@@ -45,8 +45,22 @@ export function list<T extends z.ZodMiniType>(schema: T) {
   );
 }
 
+/**
+ * A 422's `errors`, `{field: message | [messages]}`, as `{field: [messages]}`. Lenient, as an
+ * error body should be: entries that are not text are left out rather than losing the message.
+ */
+function fieldErrors(value: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [field, messages] of Object.entries(value)) {
+    const texts = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === 'string');
+    if (texts.length > 0) out[field] = texts;
+  }
+  return out;
+}
+
 /** Omneo's error bodies: `{message}` and, on 422, `{message, errors: {field: [...]}}`. */
 export const errorBodySchema = z.object({
   message: z.optional(z.string()),
-  errors: z.optional(z.record(z.string(), z.union([z.array(z.string()), z.string()]))),
+  errors: z.optional(z.pipe(z.unknown(), z.transform(fieldErrors))),
 });

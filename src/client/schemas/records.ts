@@ -1,7 +1,7 @@
 /** Benefits, redemptions, transactions, staff and locations. */
 import * as z from 'zod/mini';
 import { balancesSchema, profileSchema } from './people.js';
-import { text, requiredText, profileIdSchema, intId, cents, optionalCents, quantity, flag, timestamp } from './scalars.js';
+import { checked, text, requiredText, profileIdSchema, intId, cents, optionalCents, quantity, flag, timestamp } from './scalars.js';
 
 // ---------------------------------------------------------------------------------------------
 // Benefits
@@ -63,11 +63,14 @@ export type Benefit = z.output<typeof benefitSchema>;
 // ---------------------------------------------------------------------------------------------
 // Redemptions
 
+const REDEMPTION_TYPES: readonly string[] = ['redeem', 'return', 'reversal'];
+const isRedemptionType = (v: string): v is 'redeem' | 'return' | 'reversal' => REDEMPTION_TYPES.includes(v);
+
 export const redemptionSchema = z.pipe(
   z.object({
     id: intId,
     profile_id: profileIdSchema,
-    type: z.optional(z.nullable(z.enum(['redeem', 'return', 'reversal']))),
+    type: z.optional(z.nullable(checked(z.string(), isRedemptionType, 'Expected redeem, return or reversal'))),
     total: cents,
     location_id: z.optional(z.nullable(intId)),
     balances: z.optional(z.nullable(balancesSchema)),
