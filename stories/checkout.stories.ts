@@ -27,7 +27,7 @@ const meta = {
     const { tenant, client } = mockOmneo(args);
     const till = document.createElement('div');
     const dark = args.theme === 'dark';
-    // Two columns where there is room (the panel's table needs about 440px), one below the other where not.
+    // Two columns where there is room, one below the other where not.
     till.style.cssText = `display: flex; flex-wrap: wrap; gap: 16px; padding: 16px;
       background: ${dark ? darkTokens['color-surface'] : lightTokens['color-surface']};`;
     till.lang = args.lang;
@@ -39,7 +39,7 @@ const meta = {
           <omneo-balance theme=${theme}></omneo-balance>
           <omneo-benefit-picker theme=${theme} multiple .now=${tenant.clock.now}></omneo-benefit-picker>
         </div>
-        <omneo-redemption-panel style="flex: 1 1 440px;" theme=${theme} .sale=${args.sale} .now=${tenant.clock.now}
+        <omneo-redemption-panel style="flex: 1 1 320px;" theme=${theme} .sale=${args.sale} .now=${tenant.clock.now}
           .journal=${new RedemptionJournal(memoryStore())} staff-id="1993" location-id="2" timezone="Australia/Melbourne"></omneo-redemption-panel>`,
       till,
     );
@@ -58,6 +58,9 @@ export const StartOfSale: Story = { parameters: { shows: 'Find member' } };
 
 /** Ava chosen: her balance, her benefits to pick, and the panel ready to redeem against the sale. */
 export const MemberChosen: Story = { args: { member: 'ava' }, parameters: { shows: 'Free coffee' } };
+
+/** A member whose names, tier, tags and benefits are full of markup: every element shows it as text. */
+export const HostileText: Story = { args: { member: 'hostile' }, parameters: { shows: '<img src=x onerror=alert(1)>' } };
 
 /** The same till in the dark theme and in French. */
 export const DarkFrench: Story = { args: { member: 'ava', theme: 'dark', lang: 'fr' }, parameters: { shows: 'Disponible' } };

@@ -51,6 +51,9 @@ export const Default: Story = { parameters: { shows: 'Find member' } };
 /** A search with several results: a listbox, arrow keys to move, Enter to choose. */
 export const SearchResults: Story = { args: { search: 'Lee' }, parameters: { shows: '2 members found' } };
 
+/** A search that matches every seeded member: a long listbox. */
+export const ManyResults: Story = { args: { search: 'example' }, parameters: { shows: '8 members found' } };
+
 /** A search that finds nobody. */
 export const NoMatch: Story = { args: { search: 'Nobody at all' }, parameters: { shows: 'No member found' } };
 

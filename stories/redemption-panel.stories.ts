@@ -86,6 +86,24 @@ export const Held: Story = {
   },
 };
 
+/** A basket of 30 lines: the table grows, the shares still add up to the amount. */
+export const LongSale: Story = {
+  args: {
+    sale: {
+      id: 'story-long-sale',
+      currency: 'AUD',
+      lines: Array.from({ length: 30 }, (_, i) => ({ id: `l${i + 1}`, name: `Item ${i + 1}`, quantity: 1, amountCents: 995 + i * 100 })),
+    },
+  },
+  parameters: { shows: 'Item 30' },
+};
+
+/** In a narrow till column (280px): the table tightens its cells instead of overflowing. */
+export const NarrowColumn: Story = {
+  render: (args) => html`<div style="width: 280px">${meta.render(args)}</div>`,
+  parameters: { shows: 'Jacket' },
+};
+
 /** A member with no rewards and no benefits. */
 export const NothingToRedeem: Story = { args: { member: 'empty' }, parameters: { shows: 'rewards balance $0.00' } };
 
