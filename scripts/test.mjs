@@ -1,6 +1,7 @@
-// `npm test`: typecheck and the size budgets, then the Node tests (node:test through tsx), then
-// every browser test in headless Chromium (@web/test-runner). Finds or installs Chromium first,
-// so a fresh machine needs nothing but `npm ci`. Stops at the first stage that fails.
+// `npm test`: typecheck, size budgets, the Storybook build and the package checks, then the Node
+// tests (node:test through tsx), then every browser test in headless Chromium (@web/test-runner).
+// Finds or installs Chromium first, so a fresh machine needs nothing but `npm ci`. Stops at the
+// first stage that fails.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,8 @@ const chromium = findChromium();
 if (!args.has('--browser-only')) {
   await run('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   await run('size budgets (minified + gzipped)', process.execPath, ['scripts/budgets.mjs']);
+  // What designers open (the stories themselves are rendered with axe in the browser tests).
+  await run('Storybook build', bin('storybook'), ['build', '--output-dir', 'storybook-static', '--quiet'], { env: { STORYBOOK_DISABLE_TELEMETRY: '1' } });
   // The built, packed package as a consumer gets it: publint, attw, every entry imported in
   // Node, and the drop-in bundle in Chromium.
   await run('package checks (build, npm pack, publint, attw)', process.execPath, ['test/package/check-package.mjs'], { env: { CHROME_PATH: chromium } });
