@@ -1,13 +1,14 @@
 /**
  * The `OmneoSession`: what the elements under one ancestor share, so that the member chosen in
- * the lookup flows to the balance (and later the benefits and the redemption panel), and
- * balances refresh after a redemption, with no wiring by the host.
+ * the lookup flows to the balance, the benefits and the redemption panel, the benefits chosen
+ * in the picker flow to the panel, and balances refresh after a redemption, with no wiring by
+ * the host.
  *
  * It is a plain `EventTarget`-based store handed down through `@lit/context`. It holds no token:
  * the client's transport does.
  */
 import { ContextProvider, ContextRoot, createContext } from '@lit/context';
-import type { OmneoClient, Profile } from '../client/index.js';
+import type { Benefit, OmneoClient, Profile } from '../client/index.js';
 
 /** The context key elements consume the session with. */
 export const omneoSessionContext = createContext<OmneoSession | undefined>(Symbol.for('omneo-pos-kit/session'));
@@ -26,6 +27,7 @@ export interface OmneoSessionOptions {
 /** What changed in a session. */
 export type OmneoSessionChange =
   | { kind: 'profile'; profile: Profile | null }
+  | { kind: 'benefits'; benefits: readonly Benefit[] }
   | { kind: 'balances-stale'; profileId: string };
 
 /** Fired on the session (not in the DOM) for each change. */
@@ -41,6 +43,7 @@ export class OmneoSession extends EventTarget {
   readonly currency: string;
   readonly locale: string | undefined;
   #profile: Profile | null;
+  #benefits: readonly Benefit[] = [];
 
   constructor(options: OmneoSessionOptions) {
     super();
@@ -55,11 +58,30 @@ export class OmneoSession extends EventTarget {
     return this.#profile;
   }
 
-  /** Chooses (or, with `null`, clears) the member. Subscribers hear of it; no DOM event fires. */
+  /**
+   * Chooses (or, with `null`, clears) the member, and forgets the benefits chosen for the last
+   * one. Subscribers hear of it; no DOM event fires.
+   */
   setProfile(profile: Profile | null): void {
     if (profile === this.#profile) return;
     this.#profile = profile;
+    this.#benefits = [];
     this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'profile', profile }));
+  }
+
+  /** The member's benefits chosen to redeem with this sale (by the picker, or the host). */
+  get benefits(): readonly Benefit[] {
+    return this.#benefits;
+  }
+
+  /**
+   * Chooses the benefits to redeem: `<omneo-benefit-picker>` calls it on each choice, and the
+   * panel follows. A host with a benefit list of its own may call it instead.
+   */
+  setBenefits(benefits: readonly Benefit[]): void {
+    if (benefits === this.#benefits) return;
+    this.#benefits = benefits;
+    this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'benefits', benefits }));
   }
 
   /** Says a redemption for this member settled: balance elements showing them reload. */

@@ -228,7 +228,7 @@ describe('<omneo-benefit-picker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('follows the session’s member and announces the choice on the session too', async () => {
+  it('follows the session’s member and sets the choice as the session’s benefits', async () => {
     const o = omneo();
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-benefit-picker></omneo-benefit-picker></div>`);
     const session = provideOmneoSession(wrapper, { client: o.client });
@@ -236,13 +236,13 @@ describe('<omneo-benefit-picker>', () => {
     el.now = o.tenant.clock.now;
     session.setProfile(await o.client.profiles.get(SEED.ava.id));
     await until(() => options(el).length === 2, 'Ava’s benefits');
-    const heard: Benefit[][] = [];
-    const onSession = (e: Event) => heard.push((e as OmneoBenefitSelectEvent).benefits);
-    session.addEventListener('omneo-benefit-select', onSession);
+    const heard: (readonly Benefit[])[] = [];
+    const stop = session.subscribe((change) => change.kind === 'benefits' && heard.push(change.benefits));
     options(el)[0]!.click();
     await until(() => heard.length === 1, 'the session to hear');
-    session.removeEventListener('omneo-benefit-select', onSession);
+    stop();
     expect(heard[0]!.map((b) => b.id)).to.deep.equal([SEED.ava.benefits.coffee]);
+    expect(session.benefits).to.equal(heard[0]);
     session.setProfile(null);
     await el.updateComplete;
     expect(visibleText(el)).to.contain('No member selected');
@@ -257,8 +257,8 @@ describe('<omneo-benefit-picker>', () => {
     await until(() => options(el).length === 2, 'Ava’s benefits');
     options(el)[0]!.click();
     await until(() => el.selected.length === 1, 'the choice');
-    const heard: Benefit[][] = [];
-    session.addEventListener('omneo-benefit-select', (e) => heard.push((e as OmneoBenefitSelectEvent).benefits));
+    const heard: (readonly Benefit[])[] = [];
+    session.subscribe((change) => change.kind === 'benefits' && heard.push(change.benefits));
     await o.client.redemptions.redeemBenefit(SEED.ava.id, SEED.ava.benefits.coffee, { issuedAt: '2026-11-25 12:00:00', timezone: 'Australia/Melbourne' });
     session.notifyRedemptionSettled(SEED.ava.id);
     await until(() => options(el).length === 1, 'the list without the coffee');

@@ -668,6 +668,38 @@ describe('<omneo-redemption-panel>: benefits', () => {
     expect(visibleText(el)).to.contain('No member selected');
   });
 
+  it('a panel added after the choice takes the session’s benefits; a new member clears them', async () => {
+    const o = omneo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-benefit-picker></omneo-benefit-picker></div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const picker = wrapper.querySelector('omneo-benefit-picker')!;
+    picker.now = o.tenant.clock.now;
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await until(() => parts(picker, 'option').length === 2, 'the benefits');
+    parts(picker, 'option')[0]!.click();
+    await until(() => session.benefits.length === 1, 'the choice in the session');
+    expect(session.benefits.map((b) => b.name)).to.deep.equal(['Free coffee']);
+
+    // The till shows the panel only now, at payment.
+    const el = document.createElement('omneo-redemption-panel') as OmneoRedemptionPanel;
+    Object.assign(el, { journal: new RedemptionJournal(memoryStore()), now: o.tenant.clock.now, sale: guideSale() });
+    el.setAttribute('timezone', 'Australia/Melbourne');
+    wrapper.append(el);
+    await ready(el);
+    expect(visibleText(part(el, 'benefits')!)).to.contain('Free coffee');
+
+    // A host with its own benefit list chooses through the session too.
+    const all = await o.client.benefits.active(SEED.ava.id);
+    session.setBenefits(all);
+    await el.updateComplete;
+    expect(parts(el, 'benefit')).to.have.length(2);
+
+    session.setProfile(await o.client.profiles.get(SEED.noah.id));
+    await el.updateComplete;
+    expect(session.benefits).to.deep.equal([]);
+    expect(part(el, 'benefits')).to.equal(null);
+  });
+
   it('shows hostile benefit and line text as text', async () => {
     const o = omneo();
     const benefits = await o.client.benefits.active(SEED.hostile.id);

@@ -91,7 +91,7 @@ export class OmneoBalance extends OmneoElement {
 
   protected override sessionChanged(change: OmneoSessionChange): void {
     if (change.kind === 'profile') this.requestUpdate();
-    else if (change.profileId === this.member?.id) void this.refresh();
+    else if (change.kind === 'balances-stale' && change.profileId === this.member?.id) void this.refresh();
   }
 
   /** Whose balances: `.profile`, else `profile-id`, else the session's member. */

@@ -24,8 +24,8 @@ interface Loaded {
  * The member is, in order: `.profile`, `profile-id`, or the provided session's member. One
  * benefit can be chosen (a listbox), or several with `multiple` (a group of checkboxes).
  * Keyboard: Tab reaches the list (one stop), the arrow keys, Home and End move, Space and
- * Enter choose. In a session, each choice is also announced on the session (an
- * `omneo-benefit-select` event dispatched on it), which `<omneo-redemption-panel>` follows.
+ * Enter choose. In a session, each choice is also set as the session's benefits
+ * (`session.setBenefits`), which `<omneo-redemption-panel>` follows.
  *
  * @summary Lists a member's active benefits and lets the cashier choose one or several.
  * @tagname omneo-benefit-picker
@@ -98,7 +98,7 @@ export class OmneoBenefitPicker extends OmneoElement {
   protected override sessionChanged(change: OmneoSessionChange): void {
     if (change.kind === 'profile') this.requestUpdate();
     // A redemption settled for this member: a redeemed benefit is gone, a returned one is back.
-    else if (change.profileId === this.member?.id) void this.load.run();
+    else if (change.kind === 'balances-stale' && change.profileId === this.member?.id) void this.load.run();
   }
 
   private get member(): { id: string } | null {
@@ -118,7 +118,7 @@ export class OmneoBenefitPicker extends OmneoElement {
     if (kept.length !== this.chosen.size) {
       this.chosen = new Set(kept);
       // Not the cashier's choice, so no DOM event; the panel in the session still follows it.
-      this.session?.dispatchEvent(new OmneoBenefitSelectEvent(loaded.benefits.filter((b) => this.chosen.has(b.id))));
+      this.session?.setBenefits(loaded.benefits.filter((b) => this.chosen.has(b.id)));
     }
     this.activeIndex = 0;
   }
@@ -153,7 +153,7 @@ export class OmneoBenefitPicker extends OmneoElement {
     await this.updateComplete;
     const benefits = this.rows.filter((r) => next.has(r.benefit.id)).map((r) => r.benefit);
     this.dispatchEvent(new OmneoBenefitSelectEvent(benefits));
-    this.session?.dispatchEvent(new OmneoBenefitSelectEvent(benefits));
+    this.session?.setBenefits(benefits);
   }
 
   private async focusRow(index: number): Promise<void> {

@@ -17,7 +17,6 @@ import { baseStyles } from '../styles/base.js';
 import { combineAllocations, renderAllocationPreview } from './allocation-preview.js';
 import { formatAmountInput } from './amount.js';
 import { checkAmount, maxRedeemableCents, renderRedeemForm, statusView } from './panel-views.js';
-import { PickedBenefits } from './picked-benefits.js';
 import { PanelRecovery, renderRecovery } from './recovery.js';
 import { RedemptionController, type SettleResult } from './redemption-controller.js';
 import { redemptionPanelStyles } from './redemption-panel.styles.js';
@@ -87,7 +86,6 @@ export class OmneoRedemptionPanel extends OmneoElement {
     journal: () => this.journal,
     now: () => this.now(),
   });
-  private readonly picked = new PickedBenefits(this, () => this.session);
   private readonly recovery = new PanelRecovery(this, () => this.recoveryOptions, {
     failed: (error) => void this.report(error, 'redemption-recover'),
     settled: (profileId) => this.balancesChanged(profileId),
@@ -140,10 +138,10 @@ export class OmneoRedemptionPanel extends OmneoElement {
 
   protected override sessionChanged(change: OmneoSessionChange): void {
     if (change.kind === 'profile') {
-      this.picked.clear();
       this.amountText = null;
       this.requestUpdate();
-    } else if (change.profileId === this.member?.id) void this.balance.refresh();
+    } else if (change.kind === 'benefits') this.requestUpdate();
+    else if (change.profileId === this.member?.id) void this.balance.refresh();
   }
 
   /** Who redeems: `.profile`, else `profile-id`, else the session's member. */
@@ -153,8 +151,8 @@ export class OmneoRedemptionPanel extends OmneoElement {
     return id ? { id, profile } : null;
   }
 
-  private get chosenBenefits(): Benefit[] {
-    return this.benefits ?? this.picked.benefits ?? [];
+  private get chosenBenefits(): readonly Benefit[] {
+    return this.benefits ?? this.session?.benefits ?? [];
   }
 
   /** What the panel records with every sale: its zone, staff and location. */
