@@ -166,6 +166,21 @@ describe('<omneo-member-lookup>', () => {
       expect(requestLines(o.tenant)).to.deep.equal(['GET /identities/search', AVA_PROFILE]);
     });
 
+    it('is dropped when the cashier types on before its answer: the late answer chooses nobody', async () => {
+      const o = omneo();
+      const { el, input } = await mount(o);
+      input().focus();
+      await personTypes(SEED.ava.card, 5);
+      o.tenant.faults.latency(150);
+      await sendKeys({ press: 'Enter' });
+      await until(() => o.tenant.requests.length === 1, 'the card look-up');
+      await personTypes('9', 5); // a digit more: still waiting for Enter, no new request
+      await sleep(400);
+      expect(events.of('omneo-member-select').length, 'no member chosen by the stale answer').to.equal(0);
+      expect(visibleText(el)).not.to.contain('Ava Nguyen');
+      expect(input().value).to.equal(`${SEED.ava.card}9`);
+    });
+
     it('that is no card is searched as text (a phone number, say)', async () => {
       const o = omneo();
       const { el, input } = await mount(o);

@@ -697,7 +697,7 @@ describe('<omneo-redemption-panel>: benefits', () => {
     session.setProfile(await o.client.profiles.get(SEED.noah.id));
     await el.updateComplete;
     expect(session.benefits).to.deep.equal([]);
-    expect(part(el, 'benefits')).to.equal(null);
+    expect(part(el, 'benefits') === null, 'no benefits listed').to.equal(true);
   });
 
   it('shows hostile benefit and line text as text', async () => {
