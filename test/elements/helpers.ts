@@ -6,6 +6,19 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createOmneoClient, fetchTransport, type OmneoClient } from '../../src/client/index.js';
 import { createMockTenant, type MockTenant, type MockTenantOptions } from '../../src/mocks/index.js';
 
+// A failed assertion about a DOM node (`expect(node).to.equal(null)`) carries the node as its
+// `actual`; the test runner cannot serialize a node inside a Lit element's shadow root, and
+// the browser disconnects instead of reporting the failure. Name such nodes by their tag and
+// part instead, so the failure reads as one.
+afterEach(function () {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  if (!error) return;
+  for (const key of ['actual', 'expected'] as const) {
+    const value = error[key];
+    if (value instanceof Node) error[key] = value instanceof Element ? `<${value.localName}${value.getAttribute('part') ? ` part="${value.getAttribute('part')}"` : ''}>` : value.nodeName;
+  }
+});
+
 export const BASE_URL = 'https://api.test.getomneo.com/api/v3';
 export const TOKEN = 'test-token';
 

@@ -9,6 +9,8 @@
  * or a new story, is covered without touching this file.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+// Failures about DOM nodes are reported readably (see the hook in helpers.ts).
+import '../elements/helpers.js';
 
 interface StoryLike {
   args?: Record<string, unknown>;
