@@ -15,6 +15,7 @@ import type { OmneoSessionChange } from '../session.js';
 import { isAbort, OmneoElement } from '../shared/omneo-element.js';
 import { baseStyles } from '../styles/base.js';
 import { combineAllocations, renderAllocationPreview } from './allocation-preview.js';
+import { allocationPreviewStyles } from './allocation-preview.styles.js';
 import { formatAmountInput } from './amount.js';
 import { checkAmount, maxRedeemableCents, renderRedeemForm, statusView } from './panel-views.js';
 import { PanelRecovery, renderRecovery } from './recovery.js';
@@ -79,7 +80,7 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  * @fires {OmneoErrorEvent} omneo-error - A request failed. Detail: `{ error: OmneoError, operation: 'balances-load' | 'redeem' | 'transaction-record' | 'redemption-settle' | 'redemption-refund' | 'redemption-recover' }`.
  */
 export class OmneoRedemptionPanel extends OmneoElement {
-  static override styles = [baseStyles, redemptionPanelStyles];
+  static override styles = [baseStyles, redemptionPanelStyles, allocationPreviewStyles];
 
   private readonly redemption = new RedemptionController(this, {
     client: () => this.activeClient,
