@@ -59,14 +59,16 @@ export class OmneoSession extends EventTarget {
   }
 
   /**
-   * Chooses (or, with `null`, clears) the member, and forgets the benefits chosen for the last
-   * one. Subscribers hear of it; no DOM event fires.
+   * Chooses (or, with `null`, clears) the member. Another member's benefits are forgotten (a
+   * fresher copy of the same member keeps them). Subscribers hear of it; no DOM event fires.
    */
   setProfile(profile: Profile | null): void {
     if (profile === this.#profile) return;
+    const dropped = profile?.id !== this.#profile?.id && this.#benefits.length > 0;
     this.#profile = profile;
-    this.#benefits = [];
+    if (dropped) this.#benefits = [];
     this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'profile', profile }));
+    if (dropped) this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'benefits', benefits: this.#benefits }));
   }
 
   /** The member's benefits chosen to redeem with this sale (by the picker, or the host). */

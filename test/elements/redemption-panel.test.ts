@@ -688,6 +688,18 @@ describe('<omneo-redemption-panel>: benefits', () => {
     await ready(el);
     expect(visibleText(part(el, 'benefits')!)).to.contain('Free coffee');
 
+    // A fresher copy of the same member keeps the choice, in the picker and the panel alike.
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await el.updateComplete;
+    expect(session.benefits.map((b) => b.name)).to.deep.equal(['Free coffee']);
+    expect(picker.selected).to.deep.equal([SEED.ava.benefits.coffee]);
+    expect(visibleText(part(el, 'benefits')!)).to.contain('Free coffee');
+
+    // Choosing in the picker by property reaches the panel too (no DOM event: not the cashier's).
+    picker.selected = [SEED.ava.benefits.birthday];
+    await el.updateComplete;
+    expect(visibleText(part(el, 'benefits')!)).to.contain('$10 birthday voucher').and.not.contain('Free coffee');
+
     // A host with its own benefit list chooses through the session too.
     const all = await o.client.benefits.active(SEED.ava.id);
     session.setBenefits(all);

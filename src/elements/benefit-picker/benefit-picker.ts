@@ -88,6 +88,7 @@ export class OmneoBenefitPicker extends OmneoElement {
   }
   set selected(ids: readonly number[]) {
     this.chosen = new Set(this.multiple ? ids : ids.slice(0, 1));
+    this.chooseInSession();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -115,12 +116,19 @@ export class OmneoBenefitPicker extends OmneoElement {
     // Another member, or a reload: keep only choices still on the list.
     const ids = new Set(loaded.benefits.map((b) => b.id));
     const kept = [...this.chosen].filter((id) => ids.has(id));
-    if (kept.length !== this.chosen.size) {
-      this.chosen = new Set(kept);
-      // Not the cashier's choice, so no DOM event; the panel in the session still follows it.
-      this.session?.setBenefits(loaded.benefits.filter((b) => this.chosen.has(b.id)));
-    }
+    if (kept.length !== this.chosen.size) this.chosen = new Set(kept);
+    // Not the cashier's choice, so no DOM event; the panel in the session still follows it.
+    this.chooseInSession(loaded);
     this.activeIndex = 0;
+  }
+
+  /** Sets the chosen benefits, as loaded, as the session's: the panel redeems what is ticked here. */
+  private chooseInSession(loaded = this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined): void {
+    // `onComplete` runs before the task holds its new value: `loaded()` passes it in.
+    if (!this.session || !loaded || loaded.profileId !== this.member?.id) return;
+    const benefits = loaded.benefits.filter((b) => this.chosen.has(b.id));
+    const now = this.session.benefits;
+    if (benefits.length !== now.length || benefits.some((b, i) => b !== now[i])) this.session.setBenefits(benefits);
   }
 
   private async report(error: unknown): Promise<void> {
@@ -153,7 +161,7 @@ export class OmneoBenefitPicker extends OmneoElement {
     await this.updateComplete;
     const benefits = this.rows.filter((r) => next.has(r.benefit.id)).map((r) => r.benefit);
     this.dispatchEvent(new OmneoBenefitSelectEvent(benefits));
-    this.session?.setBenefits(benefits);
+    this.chooseInSession();
   }
 
   private async focusRow(index: number): Promise<void> {
