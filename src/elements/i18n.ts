@@ -110,20 +110,29 @@ export interface RedemptionPanelMessages {
   recoveryFailed: (sale: string) => string;
 }
 
-// The registry is page-wide, like `customElements`: a language registered once serves every
-// element on the page, whichever module instance renders it.
+// One registry per copy of the kit (a module-level map, as the tags are one definition each):
+// the drop-in bundle carries its own, with every shipped language already in it.
 const catalogue = new Map<string, Messages>([['en', en]]);
 const registrations = new EventTarget();
 
+/** The keys of the English catalogue, nested groups as `group.key`. */
+function keysOf(messages: object, prefix = ''): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+const ENGLISH_KEYS = keysOf(en);
+
 /**
  * Registers `messages` for `language` (a BCP 47 tag: `fr`, or `fr-CA` for a regional wording),
- * replacing any catalogue it had. Connected elements re-render in it at once.
+ * replacing any catalogue it had (`en` too). Connected elements re-render in it at once.
  * @throws {RangeError} when `language` is not a language tag.
  * @throws {TypeError} when `messages` lacks one of the English catalogue's entries.
  */
 export function registerMessages(language: string, messages: Messages): void {
   const [tag] = Intl.getCanonicalLocales(language);
-  const missing = (Object.keys(en) as (keyof Messages)[]).filter((key) => messages?.[key] === undefined);
+  const given = new Set(typeof messages === 'object' && messages !== null ? keysOf(messages) : []);
+  const missing = ENGLISH_KEYS.filter((key) => !given.has(key));
   if (!tag || missing.length > 0) {
     throw new TypeError(`The ${language} messages lack ${missing.join(', ') || 'a language tag'}.`);
   }
@@ -145,7 +154,7 @@ export function onMessagesRegistered(listener: () => void): () => void {
 /** The messages for `locale`: its whole tag's, else its primary subtag's, else English. */
 export function messagesFor(locale: string): Messages {
   const tag = locale.toLowerCase();
-  return catalogue.get(tag) ?? catalogue.get(tag.split('-')[0]!) ?? en;
+  return catalogue.get(tag) ?? catalogue.get(tag.split('-')[0]!) ?? catalogue.get('en')!;
 }
 
 /** `locale` when `Intl` accepts it, else `'en'`. */

@@ -142,12 +142,25 @@ describe('i18n', () => {
     expect(visibleText(el)).not.to.contain('No member selected');
   });
 
-  it('has every message in every language the kit ships', () => {
-    const keys = (lang: string) => Object.keys(messagesFor(lang)).sort();
-    for (const lang of registeredLanguages()) {
-      expect(keys(lang)).to.deep.equal(keys('en'));
-      expect(Object.keys(messagesFor(lang).errors).sort()).to.deep.equal(Object.keys(messagesFor('en').errors).sort());
-    }
+  it('has every message, nested ones too, in every language the kit ships', async () => {
+    await import('../../src/elements/locales/fr.js');
+    const keys = (messages: object, prefix = ''): string[] =>
+      Object.entries(messages).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+    const english = keys(messagesFor('en'));
+    expect(english).to.include.members(['redemption.confirm', 'benefits.expiresIn', 'errors.unexpected_response']);
+    expect(keys(messagesFor('fr'))).to.deep.equal(english);
+    expect(messagesFor('fr').redemption.confirm('12,50 €', 1)).not.to.equal(messagesFor('en').redemption.confirm('12,50 €', 1));
+  });
+
+  it('an element out of the page while a language is registered comes back speaking it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="it"><omneo-balance></omneo-balance></div>`);
+    const el = wrapper.querySelector('omneo-balance')!;
+    expect(visibleText(el)).to.contain('No member selected');
+    el.remove();
+    registerMessages('it', { ...messagesFor('en'), noMember: 'Nessun membro selezionato' });
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('Nessun membro selezionato');
   });
 
   it('picks the whole tag, then the primary subtag, then English', () => {
@@ -163,6 +176,9 @@ describe('i18n', () => {
   it('refuses a catalogue with entries missing, or a tag that is not a language', () => {
     const partial = { lookupLabel: 'Mitglied finden' } as unknown as Messages;
     expect(() => registerMessages('de', partial)).to.throw(TypeError, /The de messages lack lookupPlaceholder, .*redemption/);
+    const { redemption, ...rest } = messagesFor('en');
+    const { confirm: _, ...partialRedemption } = redemption;
+    expect(() => registerMessages('de', { ...rest, redemption: partialRedemption } as unknown as Messages)).to.throw(TypeError, /^The de messages lack redemption\.confirm\.$/);
     expect(() => registerMessages('not a tag!', messagesFor('en'))).to.throw(RangeError);
     expect(registeredLanguages()).not.to.include('de');
     expect(messagesFor('de').lookupLabel).to.equal('Find member');

@@ -46,6 +46,8 @@ export abstract class OmneoElement extends LitElement {
     super.connectedCallback();
     this.followSession();
     this.stopFollowingMessages = onMessagesRegistered(() => this.requestUpdate());
+    // A language may have been registered while it was out of the document.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
