@@ -323,6 +323,12 @@ describe('the request core', () => {
     expect(error).to.be.instanceOf(OmneoValidationError);
     expect(error.message).to.equal('Invalid.');
     expect(error.fieldErrors).to.deep.equal({ amount: ['Too much.'], items: ['Unknown item.'] });
+
+    const odd = scriptedFetch(() => json(422, { message: null, errors: { amount: ['Too much.'] } }));
+    const again = createOmneoClient({ transport: fetchTransport({ baseUrl: BASE, fetch: odd.fetch, token: 't' }) });
+    const second = (await rejection(again.redemptions.redeemRewards(PROFILE_ID, { amountCents: 100 }))) as OmneoValidationError;
+    expect(second.fieldErrors).to.deep.equal({ amount: ['Too much.'] });
+    expect(second.message).to.match(/answered 422/);
   });
 
   it('rejects a proxy\'s HTML page on a 200 as an unexpected response', async () => {

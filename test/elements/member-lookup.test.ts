@@ -170,12 +170,13 @@ describe('<omneo-member-lookup>', () => {
       const o = omneo();
       const { el, input } = await mount(o);
       input().focus();
-      await personTypes(SEED.ava.card, 5);
-      o.tenant.faults.latency(150);
+      await personTypes(SEED.ava.card, 45);
+      o.tenant.faults.latency(60);
       await sendKeys({ press: 'Enter' });
       await until(() => o.tenant.requests.length === 1, 'the card look-up');
-      await personTypes('9', 5); // a digit more: still waiting for Enter, no new request
-      await sleep(400);
+      await personTypes('9', 45); // a digit more: still waiting for Enter, no new request
+      // Unguarded, the answer (two requests of 60 ms) would choose Ava well within this.
+      await sleep(600);
       expect(events.of('omneo-member-select').length, 'no member chosen by the stale answer').to.equal(0);
       expect(visibleText(el)).not.to.contain('Ava Nguyen');
       expect(input().value).to.equal(`${SEED.ava.card}9`);
@@ -185,7 +186,7 @@ describe('<omneo-member-lookup>', () => {
       const o = omneo();
       const { el, input } = await mount(o);
       input().focus();
-      await personTypes('0412345678', 20);
+      await personTypes('0412345678', 45); // a person's pace: slower than the scanner's 30 ms
       await sendKeys({ press: 'Enter' });
       await until(() => status(el) !== '' && status(el) !== 'Searching…', 'an answer');
       expect(requestLines(o.tenant)).to.deep.equal(['GET /identities/search', 'GET /profiles']);

@@ -61,6 +61,7 @@ function fieldErrors(value: unknown): Record<string, string[]> {
 
 /** Omneo's error bodies: `{message}` and, on 422, `{message, errors: {field: [...]}}`. */
 export const errorBodySchema = z.object({
-  message: z.optional(z.string()),
+  // Text, or nothing: an odd `message` must not cost the field errors beside it.
+  message: z.optional(z.pipe(z.unknown(), z.transform((m) => (typeof m === 'string' ? m : undefined)))),
   errors: z.optional(z.pipe(z.unknown(), z.transform(fieldErrors))),
 });
