@@ -24,15 +24,15 @@ const KB = 1024;
 /** Issue 6's target for the kit. Printed with its gap; not reachable with the stack (see above). */
 const KIT_TARGET_BYTES = 30 * KB;
 /**
- * Enforced ceilings, just above what was measured on 2026-12-01: the kit 44.7 KB, the lookup
- * 15.2, the balance 12.7, the picker 15.0, the panel 25.2.
+ * Enforced ceilings, about half a KB above what was measured on 2026-12-01 (Node 20's zlib):
+ * the kit 44.8 KB, the lookup 15.3, the balance 12.8, the picker 15.2, the panel 25.1.
  */
-const KIT_CEILING_BYTES = 45 * KB;
+const KIT_CEILING_BYTES = 45.5 * KB;
 const ELEMENT_CEILING_BYTES = {
-  'member-lookup': 15.5 * KB,
-  balance: 13 * KB,
-  'benefit-picker': 15.4 * KB,
-  'redemption-panel': 25.5 * KB,
+  'member-lookup': 15.8 * KB,
+  balance: 13.3 * KB,
+  'benefit-picker': 15.7 * KB,
+  'redemption-panel': 25.6 * KB,
 };
 
 const define = (name) => `import './src/elements/${name}/define.ts';`;

@@ -8,7 +8,7 @@
 //      headless Chromium: the four tags are defined, the API is exported, an element renders.
 // Prints one line per check and exits 1 if any failed.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,11 +72,16 @@ try {
   record('attw', false, `unreadable output: ${String(error)}`);
 }
 
-// Installed beside the repository's node_modules, so the package's own dependencies resolve.
-const consumer = join(root, 'node_modules', '.omneo-pack-check');
-rmSync(consumer, { recursive: true, force: true });
+// A consumer of our own in the temporary folder: the unpacked package, and its dependencies
+// linked from the repository's node_modules (which this check never writes to), so two runs
+// or two checkouts sharing node_modules cannot trip over each other.
+const consumer = join(work, 'consumer');
 const installed = join(consumer, 'node_modules', 'omneo-pos-kit');
 mkdirSync(installed, { recursive: true });
+for (const name of readdirSync(join(root, 'node_modules'))) {
+  if (name === 'omneo-pos-kit' || name.startsWith('.')) continue;
+  symlinkSync(join(root, 'node_modules', name), join(consumer, 'node_modules', name));
+}
 const untar = run('unpack', 'tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
 if (untar.ok) {
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
@@ -101,7 +106,6 @@ if (untar.ok) {
   record('Node import of every entry', false, 'could not unpack');
 }
 if (untar.ok) await checkDropIn(join(installed, 'dist', 'omneo-pos-kit.bundle.js'));
-rmSync(consumer, { recursive: true, force: true });
 rmSync(work, { recursive: true, force: true });
 finish();
 
