@@ -1,6 +1,8 @@
 /**
  * Library build: every package entry into dist/ as ES modules, dependencies left external so
- * the host's bundler dedupes Lit and zod. Type declarations come from `tsc -p
+ * the host's bundler dedupes Lit and zod. Modules are preserved one-for-one (dist mirrors src), so
+ * the `defineElement` calls stay in the define modules that `sideEffects` in package.json names:
+ * shared chunks would move them into files a consumer's bundler is told it may drop. Type declarations come from `tsc -p
  * tsconfig.build.json` (see the `build` script).
  */
 import { defineConfig } from 'vite';
@@ -33,7 +35,7 @@ export default defineConfig({
     lib: { entry: entries, formats: ['es'] },
     rolldownOptions: {
       external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^better-sqlite3$/, /^react($|\/)/, /^node:/],
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 });

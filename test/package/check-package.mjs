@@ -105,9 +105,41 @@ if (untar.ok) {
 } else {
   record('Node import of every entry', false, 'could not unpack');
 }
+if (untar.ok) await checkTagsSurviveBundling(consumer);
 if (untar.ok) await checkDropIn(join(installed, 'dist', 'omneo-pos-kit.bundle.js'));
 rmSync(work, { recursive: true, force: true });
 finish();
+
+/**
+ * What a consumer's bundler keeps of each tag-registering entry: esbuild over the installed
+ * package honours `sideEffects` as Vite, webpack and Rollup do, so an entry whose define calls sit
+ * in a module the list leaves out bundles to nothing (a blank page, no error).
+ */
+async function checkTagsSurviveBundling(cwd) {
+  console.log('\n▶ tags survive a bundler (esbuild, sideEffects honoured)');
+  const { build } = await import('esbuild');
+  const all = ['omneo-member-lookup', 'omneo-balance', 'omneo-benefit-picker', 'omneo-redemption-panel'];
+  const expected = {
+    'omneo-pos-kit': all,
+    'omneo-pos-kit/member-lookup': ['omneo-member-lookup'],
+    'omneo-pos-kit/balance': ['omneo-balance'],
+    'omneo-pos-kit/benefit-picker': ['omneo-benefit-picker'],
+    'omneo-pos-kit/redemption-panel': ['omneo-redemption-panel'],
+    'omneo-pos-kit/react': all,
+  };
+  const lost = [];
+  for (const [entry, tags] of Object.entries(expected)) {
+    const result = await build({
+      stdin: { contents: `import '${entry}';`, resolveDir: cwd },
+      bundle: true, write: false, format: 'esm', platform: 'browser', logLevel: 'silent', external: ['react', 'react-dom'],
+    });
+    const code = result.outputFiles[0].text;
+    const missing = tags.filter((tag) => !new RegExp(`define\\w*\\(\\s*["']${tag}["']`).test(code));
+    if (missing.length) lost.push(`${entry}: ${missing.join(', ')}`);
+  }
+  for (const l of lost) console.log(`✖ dropped by the bundler: ${l}`);
+  record('tags survive bundling', lost.length === 0, lost.length ? `${lost.length} entries lose tags` : `${Object.keys(expected).length} entries keep their define calls`);
+}
 
 /** The bundle as a page would use it: one module script, nothing else on the page. */
 async function checkDropIn(bundlePath) {
