@@ -14,6 +14,12 @@ export interface AllocationLine {
   amountCents: number;
   /** `false` for lines the reward may not pay for (a gift card, say). Defaults to eligible. */
   eligible?: boolean;
+  /**
+   * Units on the line, when the caller has them (a sale line does). Not used by the sum, only
+   * checked: a quantity that is not a finite number is refused here, before any redemption,
+   * rather than reaching the transaction as `null`.
+   */
+  quantity?: number;
 }
 
 /** One line of an allocation: how much of the reward it carries. */
@@ -67,10 +73,13 @@ export interface LineRefund {
  * three lines of 100 gives 34 / 33 / 33.
  *
  * @returns every line, in input order, with its share and net amount.
+ * `-0` anywhere (the amount, a line amount) counts as 0, and no result is ever `-0`.
+ *
  * @throws {AllocationError} `invalid_amount` unless `amountCents` is a non-negative safe
- * integer; `invalid_line_amount` unless every line amount is a safe integer;
- * `duplicate_line_id` when two lines share an id; `amount_exceeds_eligible` when
- * `amountCents` is more than the eligible lines' total.
+ * integer; `invalid_line_amount` unless `lines` is an array of objects and every line amount
+ * is a safe integer; `invalid_quantity` when a line's `quantity` is given but is not a finite
+ * number (NaN, Infinity); `duplicate_line_id` when two lines share an id;
+ * `amount_exceeds_eligible` when `amountCents` is more than the eligible lines' total.
  */
 export function allocateReward(amountCents: number, lines: readonly AllocationLine[]): AllocatedLine[] {
   if (!Number.isSafeInteger(amountCents) || amountCents < 0) {
@@ -79,10 +88,18 @@ export function allocateReward(amountCents: number, lines: readonly AllocationLi
       `The amount to allocate must be a whole, non-negative number of cents, got ${String(amountCents)}.`,
     );
   }
+  checkArrayOfLines(lines, 'lines', 'invalid_line_amount');
   const ids = new Set<string>();
   let total = 0;
   let largest = 0;
   for (const line of lines) {
+    if (line.quantity !== undefined && !Number.isFinite(line.quantity)) {
+      throw new AllocationError(
+        'invalid_quantity',
+        `Line "${line.id}" must have a finite quantity, got ${String(line.quantity)}.`,
+        line.id,
+      );
+    }
     if (!Number.isSafeInteger(line.amountCents)) {
       throw new AllocationError(
         'invalid_line_amount',
@@ -161,13 +178,18 @@ export function allocateReward(amountCents: number, lines: readonly AllocationLi
  * `invalid_quantity` when `quantity` or `ofQuantity` is not a positive safe integer, when
  * `quantity` comes without `ofQuantity`, or when entries of a line disagree on `ofQuantity`;
  * `return_exceeds_line` when more units come back than the line has left;
- * `invalid_line_amount` when an allocated share is not a non-negative safe integer.
+ * `invalid_line_amount` when `allocation` is not an array of lines or an allocated share is
+ * not a non-negative safe integer; `invalid_quantity` when `returned` or `previous` is not an
+ * array of entries.
  */
 export function refundForReturn(
   allocation: readonly AllocatedLine[],
   returned: readonly ReturnedLine[],
   previous: readonly ReturnedLine[] = [],
 ): ReturnRefund {
+  checkArrayOfLines(allocation, 'allocation', 'invalid_line_amount');
+  checkArrayOfLines(returned, 'returned', 'invalid_quantity');
+  checkArrayOfLines(previous, 'previous', 'invalid_quantity');
   const indexById = new Map<string, number>();
   allocation.forEach((line, i) => {
     if (indexById.has(line.id)) {
@@ -245,7 +267,8 @@ export function refundForReturn(
     const before = take(entry, index);
     const share = allocation[index]!.shareCents;
     const refundCents = carried(share, unitsBack[index]!, units[index]!) - carried(share, before, units[index]!);
-    lines.push({ id: entry.id, refundCents });
+    // `+ 0`: a share given as -0 still refunds 0, never -0.
+    lines.push({ id: entry.id, refundCents: refundCents + 0 });
     totalCents += refundCents;
   });
   return { totalCents, lines };
@@ -300,6 +323,21 @@ function floorSharesBig(amount: bigint, lines: readonly AllocationLine[], shares
 
 function compareAscending(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Refuses what is not an array of objects with an `AllocationError` (a host passing `null`,
+ * or JSON that lost its shape, would otherwise meet a bare `TypeError` deep inside the loop).
+ */
+function checkArrayOfLines(value: unknown, name: string, code: 'invalid_line_amount' | 'invalid_quantity'): void {
+  if (!Array.isArray(value)) {
+    throw new AllocationError(code, `${name} must be an array of lines, got ${value === null ? 'null' : typeof value}.`);
+  }
+  value.forEach((line: unknown, i) => {
+    if (typeof line !== 'object' || line === null) {
+      throw new AllocationError(code, `${name}[${i}] must be a line, got ${line === null ? 'null' : typeof line}.`);
+    }
+  });
 }
 
 function isEligible(line: AllocationLine): boolean {

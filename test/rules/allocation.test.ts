@@ -244,6 +244,46 @@ describe('allocateReward', () => {
     ];
     expectAllocationError(() => allocateReward(50, lines), 'duplicate_line_id', 'a');
   });
+
+  it("throws an AllocationError, not a TypeError, for lines that are null or not an array", () => {
+    for (const lines of [null, undefined, 'a,b', 42, { length: 1, 0: { id: 'a', amountCents: 100 } }]) {
+      expectAllocationError(() => allocateReward(0, lines as unknown as AllocationLine[]), 'invalid_line_amount');
+    }
+    for (const line of [null, undefined, 7, 'line']) {
+      expectAllocationError(
+        () => allocateReward(0, [{ id: 'a', amountCents: 100 }, line as unknown as AllocationLine]),
+        'invalid_line_amount',
+      );
+    }
+  });
+
+  it("throws 'invalid_quantity' for a sale line whose quantity is NaN or Infinity, so it never reaches the wire as null", () => {
+    for (const quantity of [Number.NaN, Infinity, -Infinity]) {
+      expectAllocationError(
+        () => allocateReward(100, [{ id: 'ok', amountCents: 100, quantity: 1 }, { id: 'bad', amountCents: 100, quantity }]),
+        'invalid_quantity',
+        'bad',
+      );
+      // Refused even when nothing is redeemed against the line.
+      expectAllocationError(() => allocateReward(0, [{ id: 'gift', amountCents: 100, eligible: false, quantity }]), 'invalid_quantity', 'gift');
+    }
+    const sale = [{ id: 'coffee', amountCents: 450, quantity: 0.25 }, { id: 'mug', amountCents: 1550, quantity: 1 }];
+    expect(allocateReward(400, sale).map((line) => line.shareCents)).to.deep.equal([90, 310]);
+  });
+
+  it('treats -0 as 0 and never answers -0', () => {
+    const result = allocateReward(-0, [{ id: 'a', amountCents: -0 }, { id: 'b', amountCents: 300 }]);
+    expect(result).to.deep.equal([
+      { id: 'a', amountCents: 0, shareCents: 0, netCents: 0 },
+      { id: 'b', amountCents: 300, shareCents: 0, netCents: 300 },
+    ]);
+    for (const line of result) {
+      for (const value of [line.amountCents, line.shareCents, line.netCents]) expect(Object.is(value, -0)).to.equal(false);
+    }
+    const full = allocateReward(300, [{ id: 'a', amountCents: -0 }, { id: 'b', amountCents: 300 }]);
+    expect(full.map((line) => line.shareCents)).to.deep.equal([0, 300]);
+    expect(Object.is(full[1]!.netCents, -0)).to.equal(false);
+  });
 });
 
 /** Splits `units` into random positive steps. */
@@ -430,6 +470,28 @@ describe('refundForReturn', () => {
       'return_exceeds_line',
       'shirt',
     );
+  });
+
+  it('throws an AllocationError, not a TypeError, for an allocation or a return that is null or not an array', () => {
+    for (const bad of [null, undefined, 'shirt', 3, { id: 'shirt' }]) {
+      expectAllocationError(() => refundForReturn(bad as unknown as AllocatedLine[], [{ id: 'shirt' }]), 'invalid_line_amount');
+      if (bad !== undefined) {
+        expectAllocationError(() => refundForReturn(sale, bad as unknown as ReturnedLine[]), 'invalid_quantity');
+        expectAllocationError(() => refundForReturn(sale, [], bad as unknown as ReturnedLine[]), 'invalid_quantity');
+      }
+    }
+    expectAllocationError(() => refundForReturn(sale, undefined as unknown as ReturnedLine[]), 'invalid_quantity');
+    expectAllocationError(() => refundForReturn([...sale, null as unknown as AllocatedLine], []), 'invalid_line_amount');
+    expectAllocationError(() => refundForReturn(sale, [{ id: 'shirt' }, null as unknown as ReturnedLine]), 'invalid_quantity');
+  });
+
+  it('treats a share or refund of -0 as 0', () => {
+    const zero = [{ id: 'a', amountCents: 100, shareCents: -0, netCents: 100 }];
+    const refund = refundForReturn(zero, [{ id: 'a', quantity: 1, ofQuantity: 3 }]);
+    expect(refund).to.deep.equal({ totalCents: 0, lines: [{ id: 'a', refundCents: 0 }] });
+    expect(Object.is(refund.totalCents, -0) || Object.is(refund.lines[0]!.refundCents, -0)).to.equal(false);
+    // A quantity of -0 is a quantity of 0: refused like it.
+    expectAllocationError(() => refundForReturn(sale, [{ id: 'shirt', quantity: -0, ofQuantity: 3 }]), 'invalid_quantity', 'shirt');
   });
 
   it("throws 'duplicate_line_id' for a line named twice in one return", () => {
