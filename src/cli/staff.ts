@@ -13,6 +13,11 @@
  * It talks to `OMNEO_BASE_URL` with `OMNEO_TOKEN` (the token is read from the environment for
  * each request and never printed), or to an in-memory mock tenant with `--mock`. Omneo has no
  * route that lists staff, by location or otherwise, so there is no `list`.
+ *
+ * Everything printed that came from the server passes through {@link terminalSafe} (or is JSON
+ * with those characters escaped). What the manager typed is checked before anything is sent:
+ * a malformed email or date, or a PROFILE_ID that is empty or a dot segment (`.`, `..`, which
+ * would name another route), ends with exit code 2 and no request.
  */
 import {
   createOmneoClient,
@@ -23,6 +28,7 @@ import {
   type Staff,
   type StaffInput,
 } from '../client/index.js';
+import { terminalSafe, terminalSafeJson } from './terminal-text.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -70,8 +76,40 @@ function parse(args: string[]) {
 
 class UsageError extends Error {}
 
+// One `@`, no spaces or controls, a dot in the domain with labels on both sides: what a mail
+// server would take, short of asking it. 254 is the longest address SMTP carries.
+const EMAIL = /^[^\s@\u0000-\u001f\u007f-\u009f]+@(?:[^\s@.\u0000-\u001f\u007f-\u009f]+\.)+[^\s@.\u0000-\u001f\u007f-\u009f]{2,}$/;
+
+/** Refuses, before any request, what the manager typed that Omneo should never be sent. */
+function checkFields(fields: Partial<StaffInput>): void {
+  if (fields.email !== undefined && (fields.email.length > 254 || !EMAIL.test(fields.email))) {
+    throw new UsageError(`--email ${JSON.stringify(terminalSafe(fields.email))} is not an email address (name@example.com).`);
+  }
+  if (fields.joinedAt !== undefined && !isCalendarDate(fields.joinedAt)) {
+    throw new UsageError(`--joined ${JSON.stringify(terminalSafe(fields.joinedAt))} is not a date: give YYYY-MM-DD, e.g. 2026-01-05.`);
+  }
+}
+
+/** `YYYY-MM-DD` naming a day that exists (no 2026-02-30, no month 13). */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The PROFILE_ID argument: present, not blank, and not a dot segment that would change the route. */
+function staffId(command: string | undefined, positional: readonly string[]): string {
+  const id = positional[0];
+  if (id === undefined || id.trim() === '') throw new UsageError(`${command} needs a PROFILE_ID.`);
+  if (id === '.' || id === '..') throw new UsageError(`${JSON.stringify(id)} is not a PROFILE_ID.`);
+  return id;
+}
+
 function describe(staff: Staff): string {
-  return `${staff.fullName ?? '(no name)'} <${staff.email ?? 'no email'}>, staff number ${staff.staffNumber ?? '(none)'}, id ${staff.id}`;
+  const text = (value: string | null | undefined, missing: string) => (value ? terminalSafe(value) : missing);
+  return `${text(staff.fullName, '(no name)')} <${text(staff.email, 'no email')}>, staff number ${text(staff.staffNumber, '(none)')}, id ${terminalSafe(String(staff.id))}`;
 }
 
 async function clientFor(io: CliIo, mock: boolean): Promise<OmneoClient> {
@@ -91,9 +129,11 @@ export async function runStaffCommand(args: string[], io: CliIo): Promise<number
   const [command, ...rest] = args;
   try {
     const { fields, positional, switches } = parse(rest);
+    checkFields(fields);
+    if (command === 'show' || command === 'update' || command === 'remove') staffId(command, positional);
     const client = await clientFor(io, switches.has('--mock'));
-    const print = (staff: Staff, verb: string) => io.out(switches.has('--json') ? JSON.stringify(staff) : `${verb}: ${describe(staff)}`);
-    const id = () => positional[0] ?? (() => { throw new UsageError(`${command} needs a PROFILE_ID.`); })();
+    const print = (staff: Staff, verb: string) => io.out(switches.has('--json') ? terminalSafeJson(staff) : `${verb}: ${describe(staff)}`);
+    const id = () => staffId(command, positional);
     switch (command) {
       case 'add': {
         const missing = (['firstName', 'lastName', 'email', 'staffNumber'] as const).filter((f) => !fields[f]);
@@ -111,10 +151,10 @@ export async function runStaffCommand(args: string[], io: CliIo): Promise<number
         return 0;
       case 'remove':
         await client.staff.delete(id());
-        io.out(`removed: ${id()}`);
+        io.out(`removed: ${terminalSafe(id())}`);
         return 0;
       default:
-        throw new UsageError(command ? `Unknown command ${command}.` : 'No command given.');
+        throw new UsageError(command ? `Unknown command ${terminalSafe(command)}.` : 'No command given.');
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -122,11 +162,13 @@ export async function runStaffCommand(args: string[], io: CliIo): Promise<number
       return 2;
     }
     if (error instanceof OmneoValidationError) {
-      io.err(`Omneo refused it: ${error.message}`);
-      for (const [field, messages] of Object.entries(error.fieldErrors)) io.err(`  ${field}: ${messages.join(' ')}`);
+      io.err(`Omneo refused it: ${terminalSafe(error.message)}`);
+      for (const [field, messages] of Object.entries(error.fieldErrors)) {
+        io.err(`  ${terminalSafe(field)}: ${terminalSafe(messages.join(' '))}`);
+      }
       return 1;
     }
-    io.err(error instanceof OmneoError ? `Omneo: ${error.message} (${error.code})` : `Failed: ${String(error)}`);
+    io.err(error instanceof OmneoError ? `Omneo: ${terminalSafe(error.message)} (${error.code})` : `Failed: ${terminalSafe(String(error))}`);
     return 1;
   }
 }
