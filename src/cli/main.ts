@@ -1,18 +1,26 @@
 /**
- * The kit's command line: `omneo-pos-kit staff …` (see staff.ts). Node only.
+ * The kit's command line: `omneo-pos-kit staff …` (see staff.ts) and `omneo-pos-kit mock-server`
+ * (see mock-server.ts). Node only.
  */
 import process from 'node:process';
 import { runStaffCommand } from './staff.js';
 
 const [, , topic, ...args] = process.argv;
-if (topic !== 'staff') {
+if (topic === 'mock-server') {
+  // Loaded only for this command: it needs msw, which the staff command does not.
+  const { runMockServerCommand } = await import('./mock-server.js');
+  const code = await runMockServerCommand(args, { out: (line) => console.log(line), err: (line) => console.error(line) });
+  if (code !== undefined) process.exit(code);
+} else if (topic !== 'staff') {
   console.error('usage: omneo-pos-kit staff <add|show|update|remove> [options]   (omneo-pos-kit staff --help)');
+  console.error('       omneo-pos-kit mock-server [--port 4010] [--latency ms]');
   process.exit(2);
+} else {
+  const code = await runStaffCommand(args, {
+    env: process.env,
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    mockFetch: async () => (await import('../mocks/index.js')).createMockTenant().fetch,
+  });
+  process.exit(code);
 }
-const code = await runStaffCommand(args, {
-  env: process.env,
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-  mockFetch: async () => (await import('../mocks/index.js')).createMockTenant().fetch,
-});
-process.exit(code);
