@@ -23,6 +23,10 @@ export const entries: Record<string, string> = {
   'elements/redemption-panel/define': 'src/elements/redemption-panel/define.ts',
   'elements/locales/fr': 'src/elements/locales/fr.ts',
   'react/index': 'src/react/index.ts',
+  'react/member-lookup': 'src/react/member-lookup.ts',
+  'react/balance': 'src/react/balance.ts',
+  'react/benefit-picker': 'src/react/benefit-picker.ts',
+  'react/redemption-panel': 'src/react/redemption-panel.ts',
 };
 
 export default defineConfig({
@@ -36,6 +40,13 @@ export default defineConfig({
     rolldownOptions: {
       external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^better-sqlite3$/, /^react($|\/)/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      onwarn(warning, warn) {
+        // With modules preserved, each src/react module keeps its "use client" as the first
+        // statement of its dist file (the consumer checks assert it), so the warning that a
+        // bundle may not preserve it does not apply.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /src[\\/]react[\\/]/.test(`${warning.id ?? ''} ${warning.message}`)) return;
+        warn(warning);
+      },
     },
   },
 });
