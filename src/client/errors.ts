@@ -27,7 +27,10 @@ export interface OmneoErrorOptions {
   cause?: unknown;
 }
 
-/** The base class of every error the kit throws. */
+/**
+ * The base class of every error the kit throws. Each subclass narrows `code` to its one literal,
+ * so a caught error narrows by `code` once typed as {@link AnyOmneoError}.
+ */
 export class OmneoError extends Error {
   override name = 'OmneoError';
   /** A stable code: switch on this, never on the message. */
@@ -54,6 +57,8 @@ export class OmneoError extends Error {
  */
 export class OmneoNetworkError extends OmneoError {
   override name = 'OmneoNetworkError';
+  // Type only (no field is emitted): the literal that makes `code` a discriminant.
+  declare readonly code: 'network';
   constructor(message: string, options: OmneoErrorOptions = {}) {
     super('network', message, true, options);
   }
@@ -62,6 +67,7 @@ export class OmneoNetworkError extends OmneoError {
 /** No answer within the transport's time limit. Like a network error, a write's outcome is unknown. */
 export class OmneoTimeoutError extends OmneoError {
   override name = 'OmneoTimeoutError';
+  declare readonly code: 'timeout';
   constructor(message: string, options: OmneoErrorOptions = {}) {
     super('timeout', message, true, options);
   }
@@ -70,6 +76,7 @@ export class OmneoTimeoutError extends OmneoError {
 /** The caller aborted the request through its `AbortSignal`. */
 export class OmneoAbortError extends OmneoError {
   override name = 'OmneoAbortError';
+  declare readonly code: 'aborted';
   constructor(message = 'The request was aborted.', options: OmneoErrorOptions = {}) {
     super('aborted', message, false, options);
   }
@@ -78,6 +85,7 @@ export class OmneoAbortError extends OmneoError {
 /** 401 or 403: the host's token is missing, expired (after one refresh) or lacks the scope. */
 export class OmneoUnauthorizedError extends OmneoError {
   override name = 'OmneoUnauthorizedError';
+  declare readonly code: 'unauthorized';
   constructor(message: string, options: OmneoErrorOptions = {}) {
     super('unauthorized', message, false, options);
   }
@@ -86,6 +94,7 @@ export class OmneoUnauthorizedError extends OmneoError {
 /** 404: the profile, benefit, redemption or staff member does not exist. */
 export class OmneoNotFoundError extends OmneoError {
   override name = 'OmneoNotFoundError';
+  declare readonly code: 'not_found';
   constructor(message: string, options: OmneoErrorOptions = {}) {
     super('not_found', message, false, options);
   }
@@ -94,6 +103,7 @@ export class OmneoNotFoundError extends OmneoError {
 /** 422: Omneo refused the input. `fieldErrors` holds its per-field messages. */
 export class OmneoValidationError extends OmneoError {
   override name = 'OmneoValidationError';
+  declare readonly code: 'validation';
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
   constructor(message: string, fieldErrors: Record<string, string[]>, options: OmneoErrorOptions = {}) {
     super('validation', message, false, options);
@@ -104,6 +114,7 @@ export class OmneoValidationError extends OmneoError {
 /** 429: too many requests. `retryAfterMs` is the server's `Retry-After`, when it sent one. */
 export class OmneoRateLimitError extends OmneoError {
   override name = 'OmneoRateLimitError';
+  declare readonly code: 'rate_limited';
   readonly retryAfterMs: number | undefined;
   constructor(message: string, retryAfterMs: number | undefined, options: OmneoErrorOptions = {}) {
     super('rate_limited', message, true, options);
@@ -114,6 +125,7 @@ export class OmneoRateLimitError extends OmneoError {
 /** 5xx: Omneo (or a proxy in front of it) failed. */
 export class OmneoServerError extends OmneoError {
   override name = 'OmneoServerError';
+  declare readonly code: 'server';
   constructor(message: string, options: OmneoErrorOptions = {}) {
     super('server', message, true, options);
   }
@@ -122,6 +134,7 @@ export class OmneoServerError extends OmneoError {
 /** Any other 4xx (400, 405, 409, ...). */
 export class OmneoHttpError extends OmneoError {
   override name = 'OmneoHttpError';
+  declare readonly code: 'http';
   constructor(message: string, options: OmneoErrorOptions = {}) {
     super('http', message, false, options);
   }
@@ -139,6 +152,7 @@ export interface ResponseIssue {
  */
 export class OmneoUnexpectedResponseError extends OmneoError {
   override name = 'OmneoUnexpectedResponseError';
+  declare readonly code: 'unexpected_response';
   readonly issues: readonly ResponseIssue[];
   constructor(message: string, issues: ResponseIssue[], options: OmneoErrorOptions = {}) {
     super('unexpected_response', message, false, options);
@@ -149,17 +163,41 @@ export class OmneoUnexpectedResponseError extends OmneoError {
 /** The caller passed something the kit will not send (money that is not whole cents, say). */
 export class OmneoInputError extends OmneoError {
   override name = 'OmneoInputError';
+  declare readonly code: 'invalid_input';
   constructor(message: string) {
     super('invalid_input', message, false);
   }
 }
 
 /**
+ * Every error the kit reports, discriminated by `code`: `switch (error.code)` narrows to the
+ * class, so `case 'validation':` reads `error.fieldErrors` and `case 'rate_limited':`
+ * `error.retryAfterMs`. A failure that did not come from the client (a defect, or a host transport
+ * that threw something else) is reported as a plain `OmneoError` with that code, without
+ * `issues`: that is why the `unexpected_response` case is a union of two.
+ */
+export type AnyOmneoError =
+  | OmneoNetworkError
+  | OmneoTimeoutError
+  | OmneoAbortError
+  | OmneoUnauthorizedError
+  | OmneoNotFoundError
+  | OmneoValidationError
+  | OmneoRateLimitError
+  | OmneoServerError
+  | OmneoHttpError
+  | OmneoUnexpectedResponseError
+  | (OmneoError & { readonly code: 'unexpected_response' })
+  | OmneoInputError;
+
+/**
  * Whether a write that failed this way may nonetheless have been applied by Omneo: the
  * connection dropped or timed out after the request went out, a gateway answered 5xx for an
  * upstream that may have finished, or the answer came back unreadable. Look before repeating.
  */
-export function isOutcomeUnknown(error: unknown): boolean {
+export function isOutcomeUnknown(
+  error: unknown,
+): error is OmneoNetworkError | OmneoTimeoutError | OmneoServerError | OmneoUnexpectedResponseError {
   return (
     error instanceof OmneoNetworkError ||
     error instanceof OmneoTimeoutError ||

@@ -11,9 +11,11 @@
  * a failure), never because a property was set.
  *
  * Adding an event: add its detail interface, its class (pass `{ cancelable: true }` for a
- * request the host may veto), and a line in the `HTMLElementEventMap` block at the bottom.
+ * request the host may veto), and a line in `OmneoEventMap` at the bottom (which types it on elements, `document`,
+ * `window` and shadow roots).
  */
 import type { Balances, OmneoError, Profile } from '../client/index.js';
+import type { AnyOmneoError } from '../client/errors.js';
 import type { Benefit, Redemption, Transaction, TransactionInput } from '../client/index.js';
 import type { AllocatedLine, JournalEntry, Sale, SettleOutcomeKind } from '../rules/index.js';
 
@@ -31,7 +33,9 @@ export interface OmneoMemberSelectDetail {
 
 /** A member was chosen (from the results, or by a card that matched one member). */
 export class OmneoMemberSelectEvent extends OmneoEvent<OmneoMemberSelectDetail> {
-  static readonly eventName = 'omneo-member-select';
+  static get eventName(): 'omneo-member-select' {
+    return 'omneo-member-select';
+  }
   constructor(profile: Profile) {
     super(OmneoMemberSelectEvent.eventName, { profile });
   }
@@ -42,7 +46,9 @@ export class OmneoMemberSelectEvent extends OmneoEvent<OmneoMemberSelectDetail> 
 
 /** The cashier cleared the chosen member ("change member"). No detail. */
 export class OmneoMemberClearEvent extends OmneoEvent<Record<string, never>> {
-  static readonly eventName = 'omneo-member-clear';
+  static get eventName(): 'omneo-member-clear' {
+    return 'omneo-member-clear';
+  }
   constructor() {
     super(OmneoMemberClearEvent.eventName, {});
   }
@@ -55,7 +61,9 @@ export interface OmneoScanDetail {
 
 /** A card was scanned; the lookup starts at the same moment. */
 export class OmneoScanEvent extends OmneoEvent<OmneoScanDetail> {
-  static readonly eventName = 'omneo-scan';
+  static get eventName(): 'omneo-scan' {
+    return 'omneo-scan';
+  }
   constructor(code: string) {
     super(OmneoScanEvent.eventName, { code });
   }
@@ -71,19 +79,26 @@ export class OmneoScanEvent extends OmneoEvent<OmneoScanDetail> {
 export type OmneoOperation = 'identity-lookup' | 'profile-search' | 'profile-load' | 'balances-load' | (string & {});
 
 export interface OmneoErrorDetail {
-  /** The failure, with its stable `code`. Never carries the token. */
-  error: OmneoError;
+  /**
+   * The failure, with its stable `code`: `switch (error.code)` narrows it to its class
+   * (`'validation'` has `fieldErrors`). Never carries the token.
+   */
+  error: AnyOmneoError;
   /** Which operation failed. */
   operation: OmneoOperation;
 }
 
 /** An operation failed. The element also shows it, with a way to retry. */
 export class OmneoErrorEvent extends OmneoEvent<OmneoErrorDetail> {
-  static readonly eventName = 'omneo-error';
-  constructor(error: OmneoError, operation: OmneoOperation) {
-    super(OmneoErrorEvent.eventName, { error, operation });
+  static get eventName(): 'omneo-error' {
+    return 'omneo-error';
   }
-  get error(): OmneoError {
+  constructor(error: OmneoError, operation: OmneoOperation) {
+    // Every OmneoError the kit makes is one of AnyOmneoError's members: a subclass, or a plain
+    // one for a failure that did not come from the client (`unexpected_response`).
+    super(OmneoErrorEvent.eventName, { error: error as AnyOmneoError, operation });
+  }
+  get error(): AnyOmneoError {
     return this.detail.error;
   }
   get operation(): OmneoOperation {
@@ -100,7 +115,9 @@ export interface OmneoBalanceLoadDetail {
 
 /** Balances were loaded and are on screen (from Omneo, or embedded in a fresh profile). */
 export class OmneoBalanceLoadEvent extends OmneoEvent<OmneoBalanceLoadDetail> {
-  static readonly eventName = 'omneo-balance-load';
+  static get eventName(): 'omneo-balance-load' {
+    return 'omneo-balance-load';
+  }
   constructor(balances: Balances, profileId: string) {
     super(OmneoBalanceLoadEvent.eventName, { balances, profileId });
   }
@@ -119,7 +136,9 @@ export interface OmneoBenefitSelectDetail {
 
 /** The cashier chose or unchose a benefit in the picker. */
 export class OmneoBenefitSelectEvent extends OmneoEvent<OmneoBenefitSelectDetail> {
-  static readonly eventName = 'omneo-benefit-select';
+  static get eventName(): 'omneo-benefit-select' {
+    return 'omneo-benefit-select';
+  }
   constructor(benefits: Benefit[]) {
     super(OmneoBenefitSelectEvent.eventName, { benefits });
   }
@@ -140,9 +159,23 @@ export interface OmneoRedeemRequestDetail {
 
 /** The cashier confirmed a redemption. Cancelable: `preventDefault()` vetoes it and nothing is written. */
 export class OmneoRedeemRequestEvent extends OmneoEvent<OmneoRedeemRequestDetail> {
-  static readonly eventName = 'omneo-redeem-request';
+  static get eventName(): 'omneo-redeem-request' {
+    return 'omneo-redeem-request';
+  }
   constructor(detail: OmneoRedeemRequestDetail) {
     super(OmneoRedeemRequestEvent.eventName, detail, { cancelable: true });
+  }
+  get amountCents(): number {
+    return this.detail.amountCents;
+  }
+  get benefits(): Benefit[] {
+    return this.detail.benefits;
+  }
+  get sale(): Sale {
+    return this.detail.sale;
+  }
+  get allocation(): AllocatedLine[] {
+    return this.detail.allocation;
   }
 }
 
@@ -159,9 +192,23 @@ export interface OmneoRedemptionCreatedDetail {
 
 /** The redemption is held in Omneo: the host takes payment, then calls `complete()` or `paymentFailed()`. */
 export class OmneoRedemptionCreatedEvent extends OmneoEvent<OmneoRedemptionCreatedDetail> {
-  static readonly eventName = 'omneo-redemption-created';
+  static get eventName(): 'omneo-redemption-created' {
+    return 'omneo-redemption-created';
+  }
   constructor(detail: OmneoRedemptionCreatedDetail) {
     super(OmneoRedemptionCreatedEvent.eventName, detail);
+  }
+  get redemption(): Redemption {
+    return this.detail.redemption;
+  }
+  get redemptions(): Redemption[] {
+    return this.detail.redemptions;
+  }
+  get allocation(): AllocatedLine[] {
+    return this.detail.allocation;
+  }
+  get transaction(): TransactionInput {
+    return this.detail.transaction;
   }
 }
 
@@ -191,9 +238,29 @@ export interface OmneoRedemptionSettledDetail {
 
 /** A redemption was settled: the sale recorded, the redemption reversed or refunded, or a return refunded. */
 export class OmneoRedemptionSettledEvent extends OmneoEvent<OmneoRedemptionSettledDetail> {
-  static readonly eventName = 'omneo-redemption-settled';
+  static get eventName(): 'omneo-redemption-settled' {
+    return 'omneo-redemption-settled';
+  }
   constructor(detail: OmneoRedemptionSettledDetail) {
     super(OmneoRedemptionSettledEvent.eventName, detail);
+  }
+  get outcome(): SettleOutcomeKind {
+    return this.detail.outcome;
+  }
+  get redemption(): Redemption {
+    return this.detail.redemption;
+  }
+  get transaction(): Transaction | undefined {
+    return this.detail.transaction;
+  }
+  get reason(): string {
+    return this.detail.reason;
+  }
+  get returnedCents(): number {
+    return this.detail.returnedCents;
+  }
+  get redemptions(): SettledRedemption[] {
+    return this.detail.redemptions;
   }
 }
 
@@ -221,23 +288,43 @@ export interface OmneoRedemptionRecoverDetail {
  * just `preventDefault()` for a paid sale with no payment details), it is reversed or refunded.
  */
 export class OmneoRedemptionRecoverEvent extends OmneoEvent<OmneoRedemptionRecoverDetail> {
-  static readonly eventName = 'omneo-redemption-recover';
+  static get eventName(): 'omneo-redemption-recover' {
+    return 'omneo-redemption-recover';
+  }
   constructor(detail: OmneoRedemptionRecoverDetail) {
     super(OmneoRedemptionRecoverEvent.eventName, detail, { cancelable: true });
   }
+  get entry(): JournalEntry {
+    return this.detail.entry;
+  }
+  /** `event.detail.claim`: claims the sale as paid (see {@link OmneoRedemptionRecoverDetail.claim}). */
+  get claim(): (payment?: OmneoPaymentDetails) => void {
+    return this.detail.claim;
+  }
+}
+
+/**
+ * Every kit event by name, for typed listeners: `HTMLElementEventMap`, `DocumentEventMap`,
+ * `WindowEventMap` and `ShadowRootEventMap` extend it below, so
+ * `document.addEventListener('omneo-member-select', (e) => e.detail.profile)` is typed too
+ * (the events bubble and are composed, so they reach all four).
+ */
+export interface OmneoEventMap {
+  'omneo-member-select': OmneoMemberSelectEvent;
+  'omneo-member-clear': OmneoMemberClearEvent;
+  'omneo-scan': OmneoScanEvent;
+  'omneo-error': OmneoErrorEvent;
+  'omneo-balance-load': OmneoBalanceLoadEvent;
+  'omneo-benefit-select': OmneoBenefitSelectEvent;
+  'omneo-redeem-request': OmneoRedeemRequestEvent;
+  'omneo-redemption-created': OmneoRedemptionCreatedEvent;
+  'omneo-redemption-settled': OmneoRedemptionSettledEvent;
+  'omneo-redemption-recover': OmneoRedemptionRecoverEvent;
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    'omneo-member-select': OmneoMemberSelectEvent;
-    'omneo-member-clear': OmneoMemberClearEvent;
-    'omneo-scan': OmneoScanEvent;
-    'omneo-error': OmneoErrorEvent;
-    'omneo-balance-load': OmneoBalanceLoadEvent;
-    'omneo-benefit-select': OmneoBenefitSelectEvent;
-    'omneo-redeem-request': OmneoRedeemRequestEvent;
-    'omneo-redemption-created': OmneoRedemptionCreatedEvent;
-    'omneo-redemption-settled': OmneoRedemptionSettledEvent;
-    'omneo-redemption-recover': OmneoRedemptionRecoverEvent;
-  }
+  interface HTMLElementEventMap extends OmneoEventMap {}
+  interface DocumentEventMap extends OmneoEventMap {}
+  interface WindowEventMap extends OmneoEventMap {}
+  interface ShadowRootEventMap extends OmneoEventMap {}
 }

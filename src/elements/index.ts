@@ -39,7 +39,10 @@ export type {
   OmneoRedemptionRecoverDetail,
   OmneoPaymentDetails,
   SettledRedemption,
+  OmneoEventMap,
 } from './events.js';
+// The type of `OmneoErrorEvent.error`; its home is the client's errors.
+export type { AnyOmneoError } from '../client/errors.js';
 export type { OmneoSessionOptions, OmneoSessionChange } from './session.js';
 export type { TokenName } from './styles/tokens.js';
 export type { Messages } from './i18n.js';

@@ -5,8 +5,17 @@ import { quantity } from './scalars.js';
 // ---------------------------------------------------------------------------------------------
 // Envelopes
 
+/**
+ * What `single(schema)` returns. Written out so the emitted declaration names zod's types instead
+ * of inlining their mapped types (inlined, they fail to check under `skipLibCheck: false`).
+ */
+export type SingleEnvelope<T extends z.ZodMiniType> = z.ZodMiniPipe<
+  z.ZodMiniObject<{ data: T }>,
+  z.ZodMiniTransform<z.output<T>, z.output<z.ZodMiniObject<{ data: T }>>>
+>;
+
 /** `{data: T}` */
-export function single<T extends z.ZodMiniType>(schema: T) {
+export function single<T extends z.ZodMiniType>(schema: T): SingleEnvelope<T> {
   return z.pipe(z.object({ data: schema }), z.transform((v) => (v as { data: unknown }).data as z.output<T>));
 }
 
