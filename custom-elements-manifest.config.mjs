@@ -12,10 +12,13 @@
  *   protected and static members are dropped too (the manifest describes what a host may use),
  *   and the native `lang` attribute the base class observes gets its description;
  * - an event's JSDoc names its class (`@fires {OmneoMemberSelectEvent} ...`); the class's
- *   detail interface (`extends OmneoEvent<OmneoMemberSelectDetail>`) is added as `detail`.
+ *   detail interface (`extends OmneoEvent<OmneoMemberSelectDetail>`) is added as `detail`;
+ * - module paths name the files the package ships: the build mirrors src/ in dist/
+ *   (`src/elements/balance/balance.ts` is published as `dist/elements/balance/balance.js`).
  */
 
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 /** `defineElement('tag', Class)` calls -> `custom-element-definition` exports, as for `customElements.define`. */
 function defineElementCalls() {
@@ -94,6 +97,32 @@ function publicContractOnly() {
   };
 }
 
+/**
+ * Every `path` and `module` of the manifest as the shipped file, last of all: `src/x.ts`,
+ * `/src/x.js` and `./x.js` (relative to the module that says it) all become `dist/x.js`.
+ */
+function shippedModulePaths() {
+  const shipped = (value, from) => {
+    const path = value.startsWith('.') ? posix.join(posix.dirname(from), value) : value.replace(/^\//, '');
+    return path.replace(/^src\/(.*)\.[jt]s$/, 'dist/$1.js');
+  };
+  const rewrite = (node, from) => {
+    if (Array.isArray(node)) node.forEach((n) => rewrite(n, from));
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = shipped(value, from);
+        else rewrite(value, from);
+      }
+    }
+  };
+  return {
+    name: 'omneo-pos-kit/shipped-module-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) rewrite(mod, mod.path);
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.test.ts', 'src/elements/**/*.stories.ts'],
@@ -101,7 +130,7 @@ export default {
   litelement: true,
   // Never rewrite package.json (its `customElements` field is set by hand to ./custom-elements.json).
   packagejson: false,
-  plugins: [defineElementCalls(), eventDetailTypes(), publicContractOnly()],
+  plugins: [defineElementCalls(), eventDetailTypes(), publicContractOnly(), shippedModulePaths()],
   // Modules in path order: the glob's own order follows the file system's, which differs from
   // machine to machine, and the committed manifest must come out byte for byte the same.
   overrideModuleCreation: ({ ts, globs }) =>

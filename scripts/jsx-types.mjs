@@ -17,8 +17,8 @@ function readElements() {
   for (const mod of manifest.modules) {
     for (const d of mod.declarations ?? []) {
       if (d.kind !== 'class' || !d.customElement || !d.tagName) continue;
-      // `src/elements/<name>/<name>.ts` is published as `omneo-pos-kit/<name>` (its define module).
-      const entry = /^src\/elements\/([^/]+)\//.exec(mod.path)?.[1];
+      // `dist/elements/<name>/<name>.js` is published as `omneo-pos-kit/<name>` (its define module).
+      const entry = /^dist\/elements\/([^/]+)\//.exec(mod.path)?.[1];
       if (!entry) throw new Error(`${d.tagName}: cannot tell its package entry from ${mod.path}`);
       const properties = (d.members ?? [])
         .filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public')

@@ -1,15 +1,19 @@
 // `npm run manifest`: regenerates custom-elements.json (the Custom Elements Manifest, committed)
-// from the elements' JSDoc with `cem analyze --litelement` and custom-elements-manifest.config.mjs.
+// from the elements' JSDoc with `cem analyze --litelement` and custom-elements-manifest.config.mjs,
+// then the editor data made from it (scripts/editor-data.mjs): vscode.html-custom-data.json and
+// web-types.json, committed and shipped beside it.
 // `node scripts/manifest.mjs --check` regenerates into a temporary folder instead and exits 1
-// when the committed manifest differs (test/node/manifest.test.ts runs it).
+// when the committed files differ (test/node/manifest.test.ts runs it).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editorData } from './editor-data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MANIFEST = join(root, 'custom-elements.json');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Runs the analyzer with the project's config, writing `custom-elements.json` into `outdir`. */
 function analyze(outdir) {
@@ -53,11 +57,25 @@ if (process.argv.includes('--check')) {
       console.error(`custom-elements.json is stale (first difference, committed != fresh: ${where}). Run \`npm run manifest\`.`);
       process.exit(1);
     }
-    console.log('custom-elements.json is up to date.');
+    for (const [name, text] of Object.entries(editorData(JSON.parse(fresh), pkg))) {
+      let committedData = '';
+      try {
+        committedData = readFileSync(join(root, name), 'utf8');
+      } catch {
+        // reported below as stale
+      }
+      if (committedData !== text) {
+        console.error(`${name} is stale or missing. Run \`npm run manifest\`.`);
+        process.exit(1);
+      }
+    }
+    console.log('custom-elements.json and the editor data are up to date.');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 } else {
   analyze(root);
-  console.log('Wrote custom-elements.json.');
+  const data = editorData(JSON.parse(readFileSync(MANIFEST, 'utf8')), pkg);
+  for (const [name, text] of Object.entries(data)) writeFileSync(join(root, name), text);
+  console.log(`Wrote custom-elements.json, ${Object.keys(data).join(', ')}.`);
 }

@@ -3,8 +3,10 @@
 // Run: node --import tsx --test test/node/manifest.test.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 
 interface Described {
   name: string;
@@ -41,8 +43,20 @@ const registered = readdirSync('src/elements', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`src/elements/${d.name}/define.ts`))
   .flatMap((d) => [...readFileSync(`src/elements/${d.name}/define.ts`, 'utf8').matchAll(/defineElement\(\s*'([^']+)'/g)].map((m) => m[1]!));
 
+/** Every `path` and `module` string anywhere in `node`. */
+function modulePaths(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) modulePaths(n, out);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') out.add(value);
+      else modulePaths(value, out);
+    }
+  }
+  return out;
+}
+
 describe('custom-elements.json', () => {
-  it('is what `npm run manifest` generates from the source today', () => {
+  it('is what `npm run manifest` generates from the source today (with the editor data)', () => {
     const run = spawnSync(process.execPath, ['scripts/manifest.mjs', '--check'], { encoding: 'utf8' });
     assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
   });
@@ -107,4 +121,56 @@ describe('custom-elements.json', () => {
       });
     });
   }
+});
+
+describe('the manifest and the editor data, as the package ships them', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; files: string[]; 'web-types'?: string; customElements?: string };
+  let built = '';
+
+  before(() => {
+    // The library build (what `npm run build` writes to dist/), into a folder of our own.
+    built = mkdtempSync(join(tmpdir(), 'omneo-manifest-dist-'));
+    const run = spawnSync(join('node_modules', '.bin', 'vite'), ['build', '--outDir', built, '--emptyOutDir', '--logLevel', 'error'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `vite build\n${run.stdout}${run.stderr}`);
+  });
+  after(() => {
+    if (built) rmSync(built, { recursive: true, force: true });
+  });
+
+  it('names only files the package ships (dist/…js, built from the source today)', () => {
+    assert.ok(pkg.files.includes('dist'), 'files has dist');
+    const paths = [...modulePaths(manifest.modules)];
+    assert.ok(paths.length > 10, 'found the module paths');
+    for (const path of paths) {
+      assert.match(path, /^dist\/.+\.js$/, `${path} is a shipped module`);
+      assert.ok(existsSync(join(built, path.slice('dist/'.length))), `${path} is built`);
+    }
+  });
+
+  it('ships VS Code custom data and JetBrains web-types for every tag, referenced from package.json', () => {
+    for (const file of ['vscode.html-custom-data.json', 'web-types.json']) assert.ok(pkg.files.includes(file), `files has ${file}`);
+    assert.equal(pkg['web-types'], './web-types.json');
+    const vscode = JSON.parse(readFileSync('vscode.html-custom-data.json', 'utf8')) as {
+      version: number;
+      tags: { name: string; description: { value: string }; attributes: { name: string; values?: { name: string }[] }[] }[];
+    };
+    const webTypes = JSON.parse(readFileSync('web-types.json', 'utf8')) as {
+      name: string;
+      contributions: { html: { elements: { name: string; source: { module: string; symbol: string }; attributes: { name: string }[]; js: { events: { name: string }[] } }[] } };
+    };
+    assert.equal(webTypes.name, pkg.name);
+    for (const tag of registered) {
+      const el = byTag.get(tag)!;
+      const inVscode = vscode.tags.find((t) => t.name === tag);
+      assert.ok(inVscode, `<${tag}> in the VS Code data`);
+      assert.ok(inVscode.description.value.includes(el.summary!), `<${tag}> described`);
+      assert.deepEqual(inVscode.attributes.map((a) => a.name), (el.attributes ?? []).map((a) => a.name), `<${tag}> attributes`);
+      assert.deepEqual(inVscode.attributes.find((a) => a.name === 'theme')?.values?.map((v) => v.name), ['light', 'dark', 'auto']);
+      const inWebTypes = webTypes.contributions.html.elements.find((e) => e.name === tag);
+      assert.ok(inWebTypes, `<${tag}> in web-types`);
+      assert.equal(inWebTypes.source.symbol, el.name);
+      assert.ok(Object.hasOwn(JSON.parse(readFileSync('package.json', 'utf8')).exports, `./${inWebTypes.source.module.slice(pkg.name.length + 1)}`), `${inWebTypes.source.module} is a package entry`);
+      assert.deepEqual(inWebTypes.js.events.map((e) => e.name), (el.events ?? []).map((e) => e.name), `<${tag}> events`);
+    }
+  });
 });
