@@ -5,11 +5,16 @@
 //   HOST                  the interface (default: all)
 //   CUSTOMER_DB_SYNC      FULL (default: an answered delivery survives a power cut) or NORMAL
 //                         (several times faster on a slow disk; a power cut may lose the last few)
-// Logs one line per delivery: time, event, profile id, status, outcome. Never the secret, the
-// signature or the profile's personal fields. Stops cleanly on SIGINT / SIGTERM.
+//   HEADERS_TIMEOUT_MS    the most time a sender has for the request's headers (default 5000)
+//   BODY_TIMEOUT_MS       the most time for the body after them (default 5000); a slower sender
+//                         gets a 408 and its connection closed
+// Logs one line per delivery: time, event, profile id, status, outcome, and for a signed
+// delivery kept aside unapplied, the reason and the fields at fault. Never the secret, the
+// signature or the profile's personal fields. Only POST is served (405 otherwise). Stops
+// cleanly on SIGINT / SIGTERM.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProfileWebhookHandler, toNodeListener } from '../src/server/index.js';
+import { createProfileWebhookHandler, toNodeListener, webhookServerOptions } from '../src/server/index.js';
 import type { WebhookDelivery } from '../src/server/index.js';
 import { sqliteCustomerStore } from '../src/server/sqlite-store.js';
 
@@ -31,16 +36,29 @@ if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
   process.exit(1);
 }
 
+function milliseconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    console.error(`webhook-server: ${name} must be a positive number of milliseconds, got ${process.env[name]}.`);
+    process.exit(1);
+  }
+  return value;
+}
+const timeouts = { headersTimeoutMs: milliseconds('HEADERS_TIMEOUT_MS', 5000), bodyTimeoutMs: milliseconds('BODY_TIMEOUT_MS', 5000) };
+
 function log(delivery: WebhookDelivery): void {
-  const { event, profileId, status, outcome, posCustomerId } = delivery;
+  const { event, profileId, status, outcome, posCustomerId, reason, issues } = delivery;
   const pos = posCustomerId === null ? '' : ` pos=${posCustomerId}`;
-  console.log(`${new Date().toISOString()} ${event ?? '-'} ${profileId ?? '-'} ${status} ${outcome}${pos}`);
+  // Issue paths only: their messages are the schema's, but a path is all an operator needs.
+  const at = issues?.length ? ` at=${issues.map((i) => i.path.replace(/[^\w.-]/g, '?') || '.').join(',')}` : '';
+  const why = reason ? ` reason=${reason}${at}` : '';
+  console.log(`${new Date().toISOString()} ${event ?? '-'} ${profileId ?? '-'} ${status} ${outcome}${pos}${why}`);
   if (outcome === 'error') console.error('webhook-server: the store failed:', delivery.error);
 }
 
 const store = sqliteCustomerStore(dbPath, { synchronous });
 const handler = createProfileWebhookHandler({ secret, store, onEvent: log });
-const server = createServer(toNodeListener(handler));
+const server = createServer(webhookServerOptions(timeouts), toNodeListener(handler, { allowedMethods: ['POST'] }));
 server.listen(port, host, () => {
   const address = server.address() as AddressInfo;
   console.log(`webhook-server: listening on http://${address.address}:${address.port}, customers in ${dbPath}`);

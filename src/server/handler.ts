@@ -4,28 +4,31 @@
  */
 import { MAX_WEBHOOK_BODY_BYTES, readLimitedBody } from './body.js';
 import { isProfileEvent, parseProfileDelivery } from './profile-delivery.js';
-import type { DeliveryIssue, ProfileDelivery } from './profile-delivery.js';
+import type { ProfileDelivery, ProfileEvent } from './profile-delivery.js';
 import { importWebhookKey, verifyWebhookSignature } from './signature.js';
-import type { CustomerStore, UpsertOutcome } from './types.js';
+import { MAX_UPDATED_AT_AHEAD_MS } from './timestamp.js';
+import type { CustomerStore, DeliveryIssue, UnappliableReason, UpsertOutcome } from './types.js';
 
 /**
  * How one delivery ended. Besides the store's {@link UpsertOutcome}s: `merged` and `deleted`
- * (the store changed), `ignored-event` (an event the receiver does not handle), the
- * `rejected-*` answers (nothing was read into the store) and `error` (the store failed).
+ * (the store changed), `kept-unappliable` (signed, but kept aside unapplied: see
+ * {@link CustomerStore.keepUnappliable}), `ignored-event` (an event the receiver does not
+ * handle), the `rejected-*` answers (nothing was read into the store) and `error` (the store
+ * failed).
  */
 export type WebhookOutcome =
   | UpsertOutcome
   | 'merged'
   | 'deleted'
+  | 'kept-unappliable'
   | 'ignored-event'
   | 'rejected-method'
   | 'rejected-signature'
   | 'rejected-too-large'
   | 'rejected-unreadable'
-  | 'rejected-invalid'
   | 'error';
 
-/** What `onEvent` is told about each delivery. Never carries the secret or the signature. */
+/** What `onEvent` is told about each delivery. Never carries the secret, the signature or the body. */
 export interface WebhookDelivery {
   /** `X-Omneo-Event`, or `null` when it was missing. */
   event: string | null;
@@ -36,6 +39,10 @@ export interface WebhookDelivery {
   outcome: WebhookOutcome;
   /** The HTTP status answered. */
   status: number;
+  /** Why, when `outcome` is `kept-unappliable`. */
+  reason?: UnappliableReason;
+  /** Where the body was wrong, when `outcome` is `kept-unappliable`. */
+  issues?: DeliveryIssue[];
   /** The store's failure, when `outcome` is `error`. */
   error?: unknown;
 }
@@ -52,6 +59,13 @@ export interface ProfileWebhookOptions {
   onEvent?: (delivery: WebhookDelivery) => void | Promise<void>;
   /** The largest body accepted, in bytes. Default {@link MAX_WEBHOOK_BODY_BYTES} (1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * How far ahead of the receiver's clock an `updated_at` may be before the delivery is kept
+   * aside rather than applied. Default {@link MAX_UPDATED_AT_AHEAD_MS} (one day).
+   */
+  maxUpdatedAtAheadMs?: number;
+  /** The receiver's clock, in epoch milliseconds. Default `Date.now`. */
+  now?: () => number;
 }
 
 interface Answer {
@@ -67,41 +81,52 @@ function refusal(
   status: number,
   outcome: WebhookOutcome,
   message: string,
-  details: { issues?: DeliveryIssue[]; profileId?: string | null; error?: unknown } = {},
+  details: { profileId?: string | null; error?: unknown } = {},
 ): Answer {
-  const { issues, profileId = null, error } = details;
+  const { profileId = null, error } = details;
   return {
     status,
-    body: issues ? { message, issues } : { message },
+    body: { message },
     delivery: { outcome, profileId, posCustomerId: null, ...(error === undefined ? {} : { error }) },
   };
+}
+
+/** Why a signed delivery is kept aside, as the parser or the store said it. */
+interface Unappliable {
+  reason: UnappliableReason;
+  message: string;
+  issues: DeliveryIssue[];
+  profileId: string | null;
 }
 
 /**
  * Creates the receiver for Omneo's profile webhooks (`X-Omneo-Event`, signed with
  * `X-Omneo-Hmac-SHA256`). Checks, in order:
- * - POST only (405);
+ * - POST only (405, with `Allow: POST`);
  * - the body's size, declared and read (413 over `maxBodyBytes`);
  * - the signature, over the raw bytes, in constant time (401 when missing or wrong);
- * - the event: one it does not handle is answered 202 and ignored, its body unread;
- * - the body: malformed JSON or a profile that fails `profileSchema` is answered 422 with
- *   `{message, issues: [{path, message}]}`; so is a create, update or merge without a usable
- *   `updated_at`, since it is the only order deliveries have.
- * Nothing is written unless every check passed. Then, answered 200 with
+ * - the event: one it does not handle is answered 202 and ignored, its body unread.
+ * A signed profile delivery that cannot be applied (not UTF-8 or JSON, a profile that fails
+ * `profileSchema`, an `updated_at` that is not a real date or is more than
+ * `maxUpdatedAtAheadMs` ahead, a merge that names no merged profile or would form a cycle) is
+ * kept whole in the store ({@link CustomerStore.keepUnappliable}) and answered 202 with
+ * `{outcome: 'kept-unappliable', reason, message, issues}`: Omneo stops retrying what a retry
+ * cannot fix, and nothing signed is lost. Otherwise, answered 200 with
  * `{outcome, event, profileId, posCustomerId}`:
  * - `profile.created` / `profile.updated`: upsert, newest `updated_at` wins; an older delivery
  *   is `ignored-stale`, a repeated one `unchanged` (see {@link CustomerStore.upsert});
- * - `profile.merged`: the body is the surviving profile plus `merged_profile_ids` (see
- *   `parseProfileDelivery`). The survivor is upserted; each merged profile's record keeps its
- *   POS customer id and now points at the survivor (`status: 'merged'`, `mergedInto`), so the
- *   POS carries on with the same customer under the surviving profile. The answer adds
- *   `mergedPosCustomerIds`;
- * - `profile.deleted`: the record is kept with its ids, marked `deleted`, its personal fields
- *   cleared; later creates or updates of that profile are ignored.
+ * - `profile.merged`: the body is the surviving profile; the profiles merged into it are named
+ *   by its identities' `merged_from`. The survivor is upserted; each merged profile's record
+ *   keeps its POS customer id and now points at the survivor (`status: 'merged'`, `mergedInto`),
+ *   or where the survivor itself was merged, so the POS carries on with the same customer.
+ *   The answer adds `mergedInto` and `mergedPosCustomerIds`;
+ * - `profile.deleted`: only the body's `id` is read. The record is kept with its ids, marked
+ *   `deleted`, its personal fields cleared; later creates or updates of that profile are ignored.
  * A store failure is answered 500 (Omneo retries; every write is idempotent).
  */
 export function createProfileWebhookHandler(options: ProfileWebhookOptions): (request: Request) => Promise<Response> {
   const { secret, store, onEvent, maxBodyBytes = MAX_WEBHOOK_BODY_BYTES } = options;
+  const { maxUpdatedAtAheadMs = MAX_UPDATED_AT_AHEAD_MS, now = Date.now } = options;
   if (typeof secret !== 'string' || secret === '') throw new TypeError('createProfileWebhookHandler needs the webhook secret.');
   let key: Promise<CryptoKey> | undefined;
 
@@ -123,20 +148,25 @@ export function createProfileWebhookHandler(options: ProfileWebhookOptions): (re
       const delivery = { outcome: 'ignored-event', profileId: null, posCustomerId: null } as const;
       return { status: 202, body: { outcome: delivery.outcome, event }, delivery };
     }
+    const receivedAt = new Date(now()).toISOString();
+    const keepAside = (why: Unappliable) => keepUnappliable(store, event, read.bytes, receivedAt, why);
     let text: string;
     try {
       text = decoder.decode(read.bytes);
     } catch {
-      return refusal(422, 'rejected-invalid', 'The body is not valid UTF-8.', { issues: [] });
+      return keepAside({ reason: 'not-utf8', message: 'The body is not valid UTF-8.', issues: [], profileId: null });
     }
-    const parsed = parseProfileDelivery(event, text);
-    if (!parsed.ok) {
-      return refusal(422, 'rejected-invalid', parsed.message, { issues: parsed.issues, profileId: parsed.profileId });
-    }
+    const parsed = parseProfileDelivery(event, text, { nowMs: now(), maxAheadMs: maxUpdatedAtAheadMs });
+    if (!parsed.ok) return keepAside(parsed);
+    const profileId = profileIdOf(parsed.delivery);
     try {
-      return await apply(store, parsed.delivery, event);
+      const applied = await apply(store, parsed.delivery, event);
+      if ('refused' in applied) {
+        return keepAside({ reason: 'merge-cycle', message: applied.refused, issues: [], profileId });
+      }
+      return applied;
     } catch (error) {
-      return refusal(500, 'error', 'The delivery could not be stored.', { profileId: profileIdOf(parsed.delivery), error });
+      return refusal(500, 'error', 'The delivery could not be stored.', { profileId, error });
     }
   }
 
@@ -150,11 +180,33 @@ export function createProfileWebhookHandler(options: ProfileWebhookOptions): (re
   };
 }
 
+/** Keeps a signed delivery aside and answers 202, or 500 when the store fails (Omneo retries). */
+async function keepUnappliable(
+  store: CustomerStore,
+  event: ProfileEvent,
+  body: Uint8Array,
+  receivedAt: string,
+  why: Unappliable,
+): Promise<Answer> {
+  const { reason, message, issues, profileId } = why;
+  try {
+    await store.keepUnappliable({ event, profileId, reason, issues, body, receivedAt });
+  } catch (error) {
+    return refusal(500, 'error', 'The delivery could not be stored.', { profileId, error });
+  }
+  const outcome = 'kept-unappliable';
+  return {
+    status: 202,
+    body: { outcome, event, profileId, reason, message, issues },
+    delivery: { outcome, profileId, posCustomerId: null, reason, issues },
+  };
+}
+
 function profileIdOf(delivery: ProfileDelivery): string {
   return delivery.kind === 'delete' ? delivery.profileId : delivery.update.profileId;
 }
 
-async function apply(store: CustomerStore, delivery: ProfileDelivery, event: string): Promise<Answer> {
+async function apply(store: CustomerStore, delivery: ProfileDelivery, event: string): Promise<Answer | { refused: string }> {
   const profileId = profileIdOf(delivery);
   let outcome: WebhookOutcome;
   let posCustomerId: string | null;
@@ -164,9 +216,14 @@ async function apply(store: CustomerStore, delivery: ProfileDelivery, event: str
     outcome = result.outcome;
     posCustomerId = result.customer?.posCustomerId ?? null;
   } else if (delivery.kind === 'merge') {
-    const { survivor, repointed } = await store.merge(delivery.update, delivery.mergedProfileIds);
+    const result = await store.merge(delivery.update, delivery.mergedProfileIds);
+    if (result.outcome === 'refused') return { refused: result.message };
+    const { survivor, repointed, target } = result;
     outcome = repointed.length > 0 ? 'merged' : survivor.outcome;
-    posCustomerId = survivor.customer?.posCustomerId ?? null;
+    // When the survivor had been merged away, the customer the POS carries on with is the target's.
+    const customer = target === profileId ? survivor.customer : await store.get(target);
+    posCustomerId = customer?.posCustomerId ?? null;
+    extra['mergedInto'] = target;
     extra['mergedPosCustomerIds'] = repointed.map((c) => c.posCustomerId);
   } else {
     const result = await store.markDeleted(delivery.profileId);

@@ -5,14 +5,15 @@
  * in its own entry, `omneo-pos-kit/server/sqlite` (src/server/sqlite-store.ts).
  */
 export { createProfileWebhookHandler } from './handler.js';
-export { toNodeListener } from './node.js';
+export { toNodeListener, webhookServerOptions } from './node.js';
 export { MAX_WEBHOOK_BODY_BYTES } from './body.js';
 export { importWebhookKey, signWebhookBody, verifyWebhookSignature } from './signature.js';
 export { PROFILE_EVENTS } from './profile-delivery.js';
+export { MAX_UPDATED_AT_AHEAD_MS } from './timestamp.js';
 
 export type { ProfileWebhookOptions, WebhookDelivery, WebhookOutcome } from './handler.js';
-export type { NodeListenerOptions } from './node.js';
-export type { DeliveryIssue, ProfileEvent } from './profile-delivery.js';
+export type { NodeListenerOptions, NodeServerTimeouts } from './node.js';
+export type { ProfileEvent } from './profile-delivery.js';
 export type {
   BalanceSnapshot,
   CustomerRecord,
@@ -20,7 +21,13 @@ export type {
   CustomerStore,
   CustomerUpdate,
   DeleteResult,
+  DeliveryIssue,
+  AppliedMerge,
+  KeptDelivery,
   MergeResult,
+  RefusedMerge,
+  UnappliableDelivery,
+  UnappliableReason,
   UpsertOutcome,
   UpsertResult,
 } from './types.js';

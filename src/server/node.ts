@@ -2,8 +2,11 @@
  * Runs a Web-standard handler on Node's `http` server. It only uses Node *types*, so importing
  * it costs nothing in other runtimes.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import { MAX_WEBHOOK_BODY_BYTES } from './body.js';
+
+/** Methods a Web `Request` cannot carry (the constructor throws on them). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 export interface NodeListenerOptions {
   /**
@@ -14,6 +17,39 @@ export interface NodeListenerOptions {
   maxBodyBytes?: number;
   /** Told when the handler throws (the client gets a 500). Default: `console.error`. */
   onError?: (error: unknown) => void;
+  /**
+   * The methods the handler takes. Any other is answered 405 with `Allow` by the adapter
+   * itself, the handler never called and the body never read. Without it, every method goes
+   * to the handler except those a Web `Request` cannot carry (`CONNECT`, `TRACE`, `TRACK`),
+   * which are answered 501, never a 500 with the constructor's stack in the log.
+   */
+  allowedMethods?: readonly string[];
+}
+
+export interface NodeServerTimeouts {
+  /** The most time, in ms, for a client to send the request's headers. Default 5,000. */
+  headersTimeoutMs?: number;
+  /** The most time, in ms, for the body once the headers are in. Default 5,000. */
+  bodyTimeoutMs?: number;
+}
+
+/**
+ * Options for `http.createServer(options, listener)` that cut off slow senders within seconds:
+ * Node's own defaults let a body trickle in for 300 s (`requestTimeout`), a byte at a time,
+ * holding a connection and a handler each. The client gets a 408 and the connection is closed.
+ * Node checks these deadlines on a timer, so the timer is made to tick often enough for them.
+ */
+export function webhookServerOptions(timeouts: NodeServerTimeouts = {}): ServerOptions {
+  const { headersTimeoutMs = 5000, bodyTimeoutMs = 5000 } = timeouts;
+  for (const [name, value] of Object.entries({ headersTimeoutMs, bodyTimeoutMs })) {
+    if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive integer, got ${value}.`);
+  }
+  return {
+    headersTimeout: headersTimeoutMs,
+    // Node's requestTimeout runs from the request's start, headers included.
+    requestTimeout: headersTimeoutMs + bodyTimeoutMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(Math.min(headersTimeoutMs, bodyTimeoutMs) / 4))),
+  };
 }
 
 const TOO_LARGE = 'request body too large';
@@ -98,8 +134,16 @@ export function toNodeListener(
   const limit = options.maxBodyBytes ?? MAX_WEBHOOK_BODY_BYTES;
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const tooLarge = () => jsonResponse(413, `The body is larger than ${limit} bytes.`);
+  const allowed = options.allowedMethods?.map((m) => m.toUpperCase());
 
   return (req, res) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (allowed ? !allowed.includes(method) : FORBIDDEN_METHODS.has(method)) {
+      const refusal = allowed ? jsonResponse(405, 'Method not allowed.') : jsonResponse(501, 'Method not implemented.');
+      if (allowed) refusal.headers.set('allow', allowed.join(', '));
+      void writeResponse(res, refusal, !req.complete).catch(() => res.destroy());
+      return;
+    }
     const aborted = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) aborted.abort();

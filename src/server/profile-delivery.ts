@@ -2,19 +2,21 @@
  * Reads a profile webhook body into what the store writes. The profile itself is read with the
  * client's `profileSchema`, so the receiver and the tills agree on every field.
  *
- * Body shapes accepted, for every event: the profile object (plus `flattened_tags` and
- * `flattened_statuses`, which pass through unread), or the same wrapped as `{data: profile}`.
- * A body is taken as wrapped when it has an object `data` and no `id` of its own.
+ * Body shapes accepted, for every event: the profile object (Omneo's SDK `ProfileWebhook`: the
+ * profile plus `flattened_tags` and `flattened_statuses`, which pass through unread), or the same
+ * wrapped as `{data: profile}`. A body is taken as wrapped when it has an object `data` and no
+ * `id` of its own.
  *
- * `profile.merged` carries the surviving profile and the ids merged into it as
- * `merged_profile_ids: uuid[]`, either on the profile or beside `data` in the envelope
- * (`merged_from`, a uuid or a list, is read the same way).
+ * `profile.merged` carries the surviving profile. Omneo writes merge lineage on identities (the
+ * SDK's `Identity.merged_from: string | null`): an identity moved over from a merged profile
+ * names that profile. The merged profile ids are those names. `profile.deleted` needs only the
+ * profile's `id`: nothing else of its body is read.
  */
 import * as z from 'zod/mini';
 import { profileIdSchema, profileSchema } from '../client/schemas.js';
-import { parseOmneoTimestamp } from '../client/time.js';
 import type { Profile } from '../client/schemas.js';
-import type { CustomerUpdate } from './types.js';
+import { readUpdatedAt } from './timestamp.js';
+import type { CustomerUpdate, DeliveryIssue, UnappliableReason } from './types.js';
 
 /** The events the receiver acts on; any other is acknowledged and ignored. */
 export const PROFILE_EVENTS = ['profile.created', 'profile.updated', 'profile.merged', 'profile.deleted'] as const;
@@ -25,12 +27,6 @@ export function isProfileEvent(event: string): event is ProfileEvent {
   return (PROFILE_EVENTS as readonly string[]).includes(event);
 }
 
-/** One reason a body was refused: where (a dotted path into the body) and why. */
-export interface DeliveryIssue {
-  path: string;
-  message: string;
-}
-
 /** What a valid delivery asks for. */
 export type ProfileDelivery =
   | { kind: 'upsert'; update: CustomerUpdate }
@@ -39,9 +35,13 @@ export type ProfileDelivery =
 
 export type ParsedDelivery =
   | { ok: true; delivery: ProfileDelivery }
-  | { ok: false; message: string; issues: DeliveryIssue[]; profileId: string | null };
+  | { ok: false; reason: UnappliableReason; message: string; issues: DeliveryIssue[]; profileId: string | null };
 
-const mergedIdsSchema = z.optional(z.nullable(z.union([profileIdSchema, z.array(profileIdSchema)])));
+/** The receiver's clock, and how far ahead of it an `updated_at` may be. */
+export interface ParseOptions {
+  nowMs: number;
+  maxAheadMs: number;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,56 +79,74 @@ function customerFromProfile(profile: Profile, updatedAtMs: number): CustomerUpd
 }
 
 /** Reads the body `text` of a signed delivery of `event`. Never throws. */
-export function parseProfileDelivery(event: ProfileEvent, text: string): ParsedDelivery {
+export function parseProfileDelivery(event: ProfileEvent, text: string, options: ParseOptions): ParsedDelivery {
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return refuse('The body is not valid JSON.', [{ path: '', message: reason }], null);
+  } catch {
+    // JSON.parse's message quotes the body, and the body is personal data: say only where.
+    return refuse('not-json', 'The body is not valid JSON.', [{ path: '', message: 'Not valid JSON' }], null);
   }
   if (!isObject(body)) {
-    return refuse('The body is not a profile object.', [{ path: '', message: 'Expected a JSON object' }], null);
+    return refuse('not-a-profile', 'The body is not a profile object.', [{ path: '', message: 'Expected a JSON object' }], null);
   }
   const wrapped = isObject(body['data']) && !('id' in body);
   const raw = wrapped ? (body['data'] as Record<string, unknown>) : body;
   const prefix = wrapped ? ['data'] : [];
-  const rawId = typeof raw['id'] === 'string' ? raw['id'] : null;
+  const at = (...path: (string | number)[]) => [...prefix, ...path].join('.');
+
+  const id = z.safeParse(profileIdSchema, raw['id']);
+  if (!id.success) {
+    return refuse('not-a-profile', 'The body has no profile id.', toIssues(id.error, [...prefix, 'id']), null);
+  }
+  if (event === 'profile.deleted') return { ok: true, delivery: { kind: 'delete', profileId: id.data } };
 
   const parsed = z.safeParse(profileSchema, raw);
-  if (!parsed.success) return refuse('The profile failed validation.', toIssues(parsed.error, prefix), rawId);
+  if (!parsed.success) {
+    return refuse('invalid-profile', 'The profile failed validation.', toIssues(parsed.error, prefix), id.data);
+  }
   const profile = parsed.data;
 
-  if (event === 'profile.deleted') return { ok: true, delivery: { kind: 'delete', profileId: profile.id } };
-
   // Deliveries carry no id of their own: `updated_at` is the only order there is.
-  const updatedAtMs = profile.updatedAt === null ? undefined : parseOmneoTimestamp(profile.updatedAt);
-  if (updatedAtMs === undefined) {
-    const issue = { path: [...prefix, 'updated_at'].join('.'), message: 'Expected a "YYYY-MM-DD HH:mm:ss" timestamp' };
-    return refuse('The profile has no usable updated_at to order deliveries by.', [issue], profile.id);
+  const updatedAt = profile.updatedAt === null ? null : readUpdatedAt(profile.updatedAt, options.nowMs, options.maxAheadMs);
+  if (updatedAt === null || !updatedAt.ok) {
+    if (updatedAt?.reason === 'future') {
+      const issue = { path: at('updated_at'), message: 'More than the allowed margin ahead of the receiver\'s clock' };
+      return refuse('future-updated-at', 'The profile\'s updated_at is in the future.', [issue], profile.id);
+    }
+    const issue = { path: at('updated_at'), message: 'Expected a real "YYYY-MM-DD HH:mm:ss" UTC timestamp' };
+    return refuse('invalid-updated-at', 'The profile has no usable updated_at to order deliveries by.', [issue], profile.id);
   }
-  const update = customerFromProfile(profile, updatedAtMs);
+  const update = customerFromProfile(profile, updatedAt.ms);
   if (event !== 'profile.merged') return { ok: true, delivery: { kind: 'upsert', update } };
 
-  const mergedProfileIds: string[] = [];
-  const issues: DeliveryIssue[] = [];
-  const sources: [Record<string, unknown>, string[]][] = wrapped ? [[raw, prefix], [body, []]] : [[raw, []]];
-  for (const [source, path] of sources) {
-    for (const field of ['merged_profile_ids', 'merged_from']) {
-      const ids = z.safeParse(mergedIdsSchema, source[field]);
-      if (!ids.success) issues.push(...toIssues(ids.error, [...path, field]));
-      else if (ids.data != null) mergedProfileIds.push(...(Array.isArray(ids.data) ? ids.data : [ids.data]));
-    }
+  const lineage = readLineage(raw['identities'], prefix);
+  if (lineage.issues.length > 0) {
+    return refuse('invalid-profile', 'An identity\'s merged_from is not a profile id.', lineage.issues, profile.id);
   }
-  if (issues.length > 0) return refuse('The merged profile ids failed validation.', issues, profile.id);
-  const distinct = [...new Set(mergedProfileIds)].filter((id) => id !== profile.id);
-  if (distinct.length === 0) {
-    const issue = { path: 'merged_profile_ids', message: 'Expected the ids of the profiles merged into this one' };
-    return refuse('A merge must name the profiles it merged.', [issue], profile.id);
+  const mergedProfileIds = lineage.ids.filter((mergedId) => mergedId !== profile.id);
+  if (mergedProfileIds.length === 0) {
+    const issue = { path: at('identities'), message: 'Expected an identity whose merged_from names the merged profile' };
+    return refuse('no-merge-lineage', 'A merge must name the profiles it merged.', [issue], profile.id);
   }
-  return { ok: true, delivery: { kind: 'merge', update, mergedProfileIds: distinct } };
+  return { ok: true, delivery: { kind: 'merge', update, mergedProfileIds } };
 }
 
-function refuse(message: string, issues: DeliveryIssue[], profileId: string | null): ParsedDelivery {
-  return { ok: false, message, issues, profileId };
+/** The distinct `identities[].merged_from` profile ids, in order, and any that are not UUIDs. */
+function readLineage(identities: unknown, prefix: string[]): { ids: string[]; issues: DeliveryIssue[] } {
+  const ids = new Set<string>();
+  const issues: DeliveryIssue[] = [];
+  if (!Array.isArray(identities)) return { ids: [], issues };
+  identities.forEach((identity: unknown, index) => {
+    const from = isObject(identity) ? identity['merged_from'] : undefined;
+    if (from === undefined || from === null) return;
+    const parsed = z.safeParse(profileIdSchema, from);
+    if (parsed.success) ids.add(parsed.data);
+    else issues.push(...toIssues(parsed.error, [...prefix, 'identities', String(index), 'merged_from']));
+  });
+  return { ids: [...ids], issues };
+}
+
+function refuse(reason: UnappliableReason, message: string, issues: DeliveryIssue[], profileId: string | null): ParsedDelivery {
+  return { ok: false, reason, message, issues, profileId };
 }

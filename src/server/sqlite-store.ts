@@ -7,12 +7,23 @@
  * a profile deleted or merged before the POS ever heard of it is kept as a row without one
  * (a tombstone, invisible to lookups) so that a late create cannot bring it back.
  *
+ * Signed deliveries that could not be applied are kept whole in a second table,
+ * `unappliable_deliveries`, one row per distinct event and body.
+ *
  * Every write runs in one `BEGIN IMMEDIATE` transaction that takes the write lock before it
  * reads the row, so the staleness check and the write cannot be split by another delivery,
  * even from another process on the same file.
  */
 import Database from 'better-sqlite3';
-import type { CustomerRecord, CustomerStore, CustomerUpdate, DeleteResult, MergeResult, UpsertResult } from './types.js';
+import type {
+  CustomerRecord,
+  CustomerStore,
+  CustomerUpdate,
+  DeleteResult,
+  MergeResult,
+  UpsertResult,
+} from './types.js';
+import { unappliableDeliveries } from './sqlite-unappliable.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS customers (
@@ -187,20 +198,42 @@ export function sqliteCustomerStore(path: string, options: SqliteCustomerStoreOp
   }
 
   const upsertTx = db.transaction(upsertRow);
+  /**
+   * Where records merged into `profileId` end up: the profile itself, or the end of the chain
+   * it was merged along. `null` when the stored chain already loops.
+   */
+  function mergeTarget(profileId: string): string | null {
+    const seen = new Set([profileId]);
+    for (let current = profileId; ; ) {
+      const row = byProfile.get(current);
+      if (!row || row.status !== 'merged' || row.merged_into === null) return current;
+      if (seen.has(row.merged_into)) return null;
+      seen.add(row.merged_into);
+      current = row.merged_into;
+    }
+  }
+
   const mergeTx = db.transaction((survivor: CustomerUpdate, mergedIds: readonly string[]): MergeResult => {
+    const target = mergeTarget(survivor.profileId);
+    if (target === null) return { outcome: 'refused', message: 'The surviving profile\'s merge chain loops.' };
+    // The survivor was merged into one of the profiles now said to merge into it: applying
+    // both would leave records merged into themselves. Merges are final; the later one is refused.
+    if (mergedIds.includes(target)) {
+      return { outcome: 'refused', message: 'The surviving profile was itself merged into a profile this merge names.' };
+    }
     const result = upsertRow(survivor);
     const repointed: CustomerRecord[] = [];
     for (const id of mergedIds) {
       if (id === survivor.profileId) continue;
-      repointChain.run(survivor.profileId, id);
+      repointChain.run(target, id);
       const row = byProfile.get(id);
-      if (!row) insertTombstone.run(id, 'merged', survivor.profileId);
-      else if (markMerged.run(survivor.profileId, id).changes > 0) {
+      if (!row) insertTombstone.run(id, 'merged', target);
+      else if (markMerged.run(target, id).changes > 0) {
         const record = recordOf(byProfile.get(id));
         if (record) repointed.push(record);
       }
     }
-    return { survivor: result, repointed };
+    return { outcome: 'applied', survivor: result, target, repointed };
   });
   const deleteTx = db.transaction((profileId: string): DeleteResult => {
     const row = byProfile.get(profileId);
@@ -214,10 +247,14 @@ export function sqliteCustomerStore(path: string, options: SqliteCustomerStoreOp
     return { outcome: 'deleted', customer: recordOf(byProfile.get(profileId)) };
   });
 
+  const kept = unappliableDeliveries(db);
+
   return {
     upsert: async (u) => upsertTx.immediate(u),
     merge: async (survivor, mergedIds) => mergeTx.immediate(survivor, mergedIds),
     markDeleted: async (profileId) => deleteTx.immediate(profileId),
+    keepUnappliable: async (delivery) => kept.keep(delivery),
+    listUnappliable: async () => kept.list(),
     get: async (profileId) => recordOf(byProfile.get(profileId)),
     getByPosId: async (posCustomerId) => recordOf(byPos.get(posCustomerId)),
     close: async () => {

@@ -92,12 +92,29 @@ export interface UpsertResult {
   customer: CustomerRecord | null;
 }
 
-export interface MergeResult {
+/** What a merge did, when it could be applied. */
+export interface AppliedMerge {
+  outcome: 'applied';
   /** What happened to the surviving profile's own record. */
   survivor: UpsertResult;
-  /** The records this call re-pointed to the survivor (empty when all already were). */
+  /**
+   * The profile the merged records now point at: the survivor, or, when the survivor had itself
+   * been merged away already, the profile it was merged into (merges are final, so the chain
+   * is followed rather than undone).
+   */
+  target: string;
+  /** The records this call re-pointed to `target` (empty when all already were). */
   repointed: CustomerRecord[];
 }
+
+/** A merge that would make a record point at itself (a cycle): nothing was written. */
+export interface RefusedMerge {
+  outcome: 'refused';
+  /** Why, in a sentence that names no personal field. */
+  message: string;
+}
+
+export type MergeResult = AppliedMerge | RefusedMerge;
 
 export interface DeleteResult {
   /** `deleted` when this call marked it; `unchanged` when it already was deleted or merged. */
@@ -122,6 +139,8 @@ export interface CustomerStore {
    * Upserts the surviving profile like {@link upsert}, then marks the records of
    * `mergedProfileIds` as merged into it, along with any record that was merged into one of
    * them earlier (so a lookup is always one hop). Merges are final: applied whatever the order.
+   * When the survivor was itself merged away, the merged records follow it to where it went;
+   * when that would point a record at itself, the merge is refused and nothing is written.
    */
   merge(survivor: CustomerUpdate, mergedProfileIds: readonly string[]): Promise<MergeResult>;
   /**
@@ -129,6 +148,14 @@ export interface CustomerStore {
    * store never had is remembered as deleted so that a late create cannot bring it back.
    */
   markDeleted(profileId: string): Promise<DeleteResult>;
+  /**
+   * Keeps a signed delivery that could not be applied, whole, for someone to look at: the
+   * receiver then answers 2xx so that Omneo stops retrying it. The same event with the same
+   * body kept twice is one entry (`unchanged` the second time).
+   */
+  keepUnappliable(delivery: UnappliableDelivery): Promise<{ outcome: 'kept' | 'unchanged' }>;
+  /** The deliveries kept aside, oldest first. */
+  listUnappliable(): Promise<KeptDelivery[]>;
   /** The record of an Omneo profile id, in any status; `null` when there is none. */
   get(profileId: string): Promise<CustomerRecord | null>;
   /** The record of a POS customer id, in any status; `null` when there is none. */
@@ -136,3 +163,49 @@ export interface CustomerStore {
   /** Releases the store. Calling it twice is harmless; any other call after it fails. */
   close(): Promise<void>;
 }
+
+/**
+ * Why a signed profile delivery could not be applied:
+ * - `not-utf8` / `not-json` / `not-a-profile`: the body cannot be read as a profile;
+ * - `invalid-profile`: a field fails the profile schema;
+ * - `invalid-updated-at`: `updated_at` is missing or not a real date and time;
+ * - `future-updated-at`: `updated_at` is far ahead of the receiver's clock;
+ * - `no-merge-lineage`: a merge whose identities name no profile merged into it (`merged_from`);
+ * - `merge-cycle`: a merge that would point a record at itself.
+ */
+export type UnappliableReason =
+  | 'not-utf8'
+  | 'not-json'
+  | 'not-a-profile'
+  | 'invalid-profile'
+  | 'invalid-updated-at'
+  | 'future-updated-at'
+  | 'no-merge-lineage'
+  | 'merge-cycle';
+
+/** One reason a body was refused: where (a dotted path into the body) and why. */
+export interface DeliveryIssue {
+  path: string;
+  message: string;
+}
+
+/** A signed delivery set aside, as received. */
+export interface UnappliableDelivery {
+  /** `X-Omneo-Event`. */
+  event: string;
+  /** The profile id, when the body had a readable one. */
+  profileId: string | null;
+  reason: UnappliableReason;
+  /** What was wrong, field by field (no values from the body). */
+  issues: DeliveryIssue[];
+  /** The raw body bytes, exactly as signed. */
+  body: Uint8Array;
+  /** When the receiver got it (ISO 8601, UTC). */
+  receivedAt: string;
+}
+
+/** A delivery kept aside, with the store's own id for it. */
+export interface KeptDelivery extends UnappliableDelivery {
+  id: number;
+}
+
