@@ -38,6 +38,7 @@ export type { OmneoErrorCode, ResponseIssue } from './errors.js';
 export type {
   Balances,
   Benefit,
+  BenefitKind,
   Identity,
   IdentityMatch,
   Location,

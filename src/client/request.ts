@@ -10,6 +10,8 @@ import {
   OmneoAbortError,
   OmneoError,
   OmneoHttpError,
+  OmneoNetworkError,
+  OmneoTimeoutError,
   OmneoNotFoundError,
   OmneoRateLimitError,
   OmneoServerError,
@@ -33,6 +35,13 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 250, maxDelayMs: 4_000, maxRetryAfterMs: 30_000 };
+
+/**
+ * How long the requester waits for any transport, kit-made or the host's own, before it gives up
+ * with {@link OmneoTimeoutError}: a transport that never settles cannot hang a till. Longer than
+ * `fetchTransport`'s own 15 s, so that one reports first when it is in use.
+ */
+export const DEFAULT_DEADLINE_MS = 20_000;
 
 /** A request as a resource describes it, before the caller's signal is attached. */
 export type RequestSpec = Omit<OmneoRequest, 'signal'>;
@@ -62,7 +71,7 @@ export function errorForResponse(response: OmneoResponse, label: string): OmneoE
   if (status === 404) return new OmneoNotFoundError(message, options);
   if (status === 422) return new OmneoValidationError(message, body.errors ?? {}, options);
   if (status === 429) {
-    return new OmneoRateLimitError(message, parseRetryAfter(response.headers.get('retry-after')), options);
+    return new OmneoRateLimitError(message, parseRetryAfter(response.headers?.get?.('retry-after') ?? null), options);
   }
   if (status >= 500) return new OmneoServerError(message, options);
   return new OmneoHttpError(message, options);
@@ -115,12 +124,53 @@ export interface Requester {
   writeNoContent(spec: RequestSpec, options?: CallOptions): Promise<void>;
 }
 
-export function createRequester(transport: OmneoTransport, retry: RetryPolicy = DEFAULT_RETRY): Requester {
+export function createRequester(
+  transport: OmneoTransport,
+  retry: RetryPolicy = DEFAULT_RETRY,
+  deadlineMs: number = DEFAULT_DEADLINE_MS,
+): Requester {
   const inFlight = new Map<string, { promise: Promise<OmneoResponse>; users: number; controller: AbortController }>();
+
+  /**
+   * One call of the transport, bounded by the deadline and typed: whatever a custom transport
+   * does (reject with a plain TypeError, resolve with junk, never settle), the caller gets one of
+   * the kit's errors. A rejection that is not ours means the request may have reached Omneo: it
+   * is a network error, so a write's outcome counts as unknown and is looked up, never forgotten.
+   */
+  async function callTransport(spec: RequestSpec, signal: AbortSignal | undefined, label: string): Promise<OmneoResponse> {
+    if (signal?.aborted) throw new OmneoAbortError(`${label} was aborted.`, { request: label });
+    const deadline = new AbortController();
+    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const bounded = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        deadline.abort();
+        reject(new OmneoTimeoutError(`${label} got no answer within ${deadlineMs} ms.`, { request: label }));
+      }, deadlineMs);
+      onAbort = () => reject(new OmneoAbortError(`${label} was aborted.`, { request: label }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const response = await Promise.race([Promise.resolve().then(() => transport({ ...spec, signal: combined })), bounded]);
+      if (typeof response !== 'object' || response === null || !Number.isInteger((response as OmneoResponse).status)) {
+        throw new OmneoNetworkError(`${label}: the transport answered without a status.`, { request: label });
+      }
+      return response;
+    } catch (error) {
+      if (error instanceof OmneoError) throw error;
+      if (signal?.aborted) throw new OmneoAbortError(`${label} was aborted.`, { request: label, cause: error });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new OmneoNetworkError(`${label} failed in the transport: ${reason}.`, { request: label, cause: error });
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  }
 
   async function once(spec: RequestSpec, signal: AbortSignal | undefined): Promise<OmneoResponse> {
     const label = `${spec.method} ${spec.path}`;
-    const response = await transport({ ...spec, signal });
+    const response = await callTransport(spec, signal, label);
     if (response.status >= 200 && response.status < 300) return response;
     throw errorForResponse(response, label);
   }

@@ -1,12 +1,18 @@
 /**
  * Every Omneo route the kit calls, in one table. The POS integration guide and the API
- * reference disagree on several paths; `'guide'` (the default) follows the guide,
- * `'reference'` the reference, and a partial table overrides single entries over the guide's.
+ * reference disagree on several paths; `'reference'` (the default) follows Omneo's API
+ * reference and its own TypeScript SDK (whose integration tests run against live tenants),
+ * `'guide'` the guide's forms (reverse, refund and benefit paths that no reference page or SDK
+ * call has), and a partial table overrides single entries over the reference's.
  * Bodies here are already in Omneo's wire form (dollars, snake_case).
  */
 import type { RequestSpec } from './request.js';
 
-const seg = (value: string | number) => encodeURIComponent(String(value));
+/** One path segment, encoded; a dot segment is encoded too, so no URL parser can collapse it. */
+const seg = (value: string | number) => {
+  const encoded = encodeURIComponent(String(value));
+  return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%2E') : encoded;
+};
 
 /** The parameters of each route. */
 export interface RouteParams {
@@ -17,9 +23,9 @@ export interface RouteParams {
   activeBenefits: { profileId: string; page: number };
   redeemRewards: { profileId: string; body: Record<string, unknown> };
   redeemBenefit: { profileId: string; benefitId: number; issuedAt: string; timezone: string; count: number; saleId?: string | undefined };
-  reverse: { profileId: string; redemptionId: number };
-  refund: { profileId: string; redemptionId: number; amount?: number | undefined };
-  refundBenefit: { profileId: string; redemptionId: number; count: number };
+  reverse: { profileId: string; redemptionId: number; saleId?: string | undefined };
+  refund: { profileId: string; redemptionId: number; amount?: number | undefined; saleId?: string | undefined };
+  refundBenefit: { profileId: string; redemptionId: number; count: number; saleId?: string | undefined };
   findRedemptions: { profileId: string; saleId: string; page: number };
   createTransaction: { body: Record<string, unknown> };
   upsertTransaction: { body: Record<string, unknown> };
@@ -60,7 +66,7 @@ const common = {
   locationGet: ({ locationId }) => ({ method: 'GET', path: `/locations/${seg(locationId)}` }),
 } satisfies Partial<RouteTable>;
 
-/** The POS integration guide's form: the default. */
+/** The POS integration guide's form (selectable: `routes: 'guide'`). */
 export const guideRoutes: RouteTable = {
   ...common,
   identityLookup: ({ handle, identifier }) => ({
@@ -99,7 +105,7 @@ export const guideRoutes: RouteTable = {
   }),
 };
 
-/** The API reference's form. */
+/** The API reference's and Omneo SDK's form: the default. */
 export const referenceRoutes: RouteTable = {
   ...common,
   identityLookup: ({ handle, identifier }) => ({
@@ -123,10 +129,11 @@ export const referenceRoutes: RouteTable = {
     body: { count, ...(saleId ? { transaction_external_id: saleId } : {}) },
   }),
   reverse: ({ redemptionId }) => ({ method: 'POST', path: `/redemptions/${seg(redemptionId)}/reversal` }),
-  refund: ({ redemptionId, amount }) => ({
+  // The return body takes the sale id, so a return is found again by the sale's filter.
+  refund: ({ redemptionId, amount, saleId }) => ({
     method: 'POST',
     path: `/redemptions/${seg(redemptionId)}/return`,
-    body: amount === undefined ? {} : { amount },
+    body: { ...(amount === undefined ? {} : { amount }), ...(saleId ? { transaction_external_id: saleId } : {}) },
   }),
   refundBenefit: ({ redemptionId, count }) => ({
     method: 'POST',
@@ -135,11 +142,11 @@ export const referenceRoutes: RouteTable = {
   }),
 };
 
-/** `'guide'`, `'reference'`, or single entries that replace the guide's. */
+/** `'reference'`, `'guide'`, or single entries that replace the reference's. */
 export type RoutesOption = 'guide' | 'reference' | Partial<RouteTable>;
 
-export function resolveRoutes(option: RoutesOption = 'guide'): RouteTable {
+export function resolveRoutes(option: RoutesOption = 'reference'): RouteTable {
   if (option === 'guide') return guideRoutes;
   if (option === 'reference') return referenceRoutes;
-  return { ...guideRoutes, ...option };
+  return { ...referenceRoutes, ...option };
 }

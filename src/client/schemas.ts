@@ -13,5 +13,5 @@ export { benefitSchema, redemptionSchema, transactionSchema, staffSchema, locati
 export { single, list, errorBodySchema } from './schemas/envelopes.js';
 
 export type { Balances, Identity, Profile, IdentityMatch } from './schemas/people.js';
-export type { Benefit, Redemption, Transaction, Staff, Location } from './schemas/records.js';
+export type { Benefit, BenefitKind, Redemption, Transaction, Staff, Location } from './schemas/records.js';
 export type { Page } from './schemas/envelopes.js';

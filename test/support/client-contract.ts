@@ -142,7 +142,9 @@ export function clientContract(suite: Suite, assert: Assert, setup: () => Promis
           timezone: 'Australia/Melbourne',
           saleId: 'sale-b1',
         });
-        assert.equal(redemption.items[0]?.type, 'benefit');
+        // A write's answer (Omneo's SuccessfulRedemption) has no items: the list says what was redeemed.
+        const listed = await client.redemptions.findBySaleId(SEED.ava.id, 'sale-b1');
+        assert.deepEqual(listed.map((r) => r.items.map((i) => [i.type, i.instanceId])), [[['benefit', SEED.ava.benefits.coffee]]]);
         const active = await client.benefits.active(SEED.ava.id);
         assert.deepEqual(active.map((b) => b.id), [SEED.ava.benefits.birthday]);
         const back = await client.redemptions.refundBenefit(SEED.ava.id, redemption.id);

@@ -1,21 +1,22 @@
 /** Balances, identities and profiles, and the identity lookup's several shapes. */
 import * as z from 'zod/mini';
-import { text, requiredText, profileIdSchema, intId, cents, optionalCents, quantity, flag } from './scalars.js';
+import { text, requiredText, profileIdSchema, looseIntId, lenient, balanceCents, optionalBalanceCents, quantity, flag } from './scalars.js';
 
 // ---------------------------------------------------------------------------------------------
 // Balances
 
 export const balancesSchema = z.pipe(
   z.object({
-    reward_balance: cents,
+    // Omneo types every balance as a float: more than two decimals (points converted at an
+    // exchange rate) and negatives (returns, manual adjustments) are legal. Read down to the cent.
+    reward_balance: balanceCents,
     point_balance: quantity,
-    point_balance_dollars: cents,
-    combined_balance_dollars: cents,
-    credit_balance: optionalCents,
-    benefit_balance: optionalCents,
-    currency: z.optional(
-      z.nullable(z.object({ from: requiredText, to: requiredText, rate: quantity })),
-    ),
+    point_balance_dollars: balanceCents,
+    combined_balance_dollars: balanceCents,
+    credit_balance: optionalBalanceCents,
+    benefit_balance: optionalBalanceCents,
+    // An object on /balances, a plain code ("AUD") embedded in a profile: kept only as the object.
+    currency: lenient(z.object({ from: requiredText, to: requiredText, rate: quantity }), null),
   }),
   z.transform((b) => ({
     /** Rewards that can be spent now, in cents. */
@@ -37,8 +38,9 @@ export type Balances = z.output<typeof balancesSchema>;
 // Identities and profiles
 
 const identityShape = {
-  id: intId,
-  handle: requiredText,
+  id: looseIntId,
+  // Omneo sends `handle: null` on some identities.
+  handle: text,
   identifier: requiredText,
   is_primary: flag,
   is_active: z.optional(z.nullable(z.boolean())),
@@ -47,7 +49,7 @@ const identityShape = {
 
 function toIdentity(i: {
   id: number;
-  handle: string;
+  handle: string | null;
   identifier: string;
   is_primary: boolean;
   is_active?: boolean | null | undefined;

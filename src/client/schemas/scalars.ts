@@ -1,6 +1,6 @@
 /** The scalars every schema is built from: text, ids, money in cents, timestamps. */
 import * as z from 'zod/mini';
-import { dollarsToCents } from '../money.js';
+import { amountToCents, dollarsToCents, type CentsRounding } from '../money.js';
 import { parseOmneoTimestamp } from '../time.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,6 +46,32 @@ export const profileIdSchema = checked(z.string(), (v): v is string => UUID.test
 /** An integer id (identity, benefit, reward, redemption, transaction, location). */
 export const intId = checked(z.number(), (v): v is number => Number.isSafeInteger(v) && v > 0, 'Expected a positive integer id');
 
+/** An integer id Omneo sends as a number or as numeric text (the SDK types some as strings). */
+export const looseIntId = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0) {
+      ctx.issues.push({ code: 'custom', message: 'Expected a positive integer id', input: value });
+      return z.NEVER;
+    }
+    return n;
+  }),
+);
+
+/** Reads a field leniently: a value that fails `schema` is `fallback`, never the whole answer. */
+export function lenient<T extends z.ZodMiniType, F>(schema: T, fallback: F) {
+  return z.pipe(
+    // Optional, so a key Omneo leaves out is the fallback too.
+    z.optional(z.unknown()),
+    z.transform((value): z.output<T> | F => {
+      if (value === undefined) return fallback;
+      const parsed = z.safeParse(schema, value);
+      return parsed.success ? parsed.data : fallback;
+    }),
+  );
+}
+
 /** A dollar amount read as non-negative integer cents; see `dollarsToCents`. */
 export const cents = z.pipe(
   z.union([z.number(), z.string()]),
@@ -61,6 +87,39 @@ export const cents = z.pipe(
     }
     return c;
   }),
+);
+
+/**
+ * Money as Omneo reports it (floats with any number of decimals, negatives, numeric strings),
+ * read as integer cents rounded once by `rounding` (see `amountToCents`).
+ */
+function money(rounding: CentsRounding) {
+  return z.pipe(
+    z.union([z.number(), z.string()]),
+    z.transform((value, ctx) => {
+      const c = amountToCents(value, rounding);
+      if (c === undefined) {
+        ctx.issues.push({ code: 'custom', message: 'Expected an amount of money', input: value });
+        return z.NEVER;
+      }
+      return c;
+    }),
+  );
+}
+
+/** A balance in cents, rounded down: what can be redeemed is never more than the balance. */
+export const balanceCents = money('floor');
+
+/** A balance Omneo may leave out or null: read as `null`. */
+export const optionalBalanceCents = z.pipe(
+  z.optional(z.nullable(balanceCents)),
+  z.transform((v) => (v === undefined ? null : v)),
+);
+
+/** A total or value Omneo reports (it may be null), in cents to the nearest cent. */
+export const reportedCents = z.pipe(
+  z.optional(z.nullable(money('nearest'))),
+  z.transform((v) => (v === undefined ? null : v)),
 );
 
 /** Money that Omneo may leave out or null: read as `null`. */
