@@ -20,6 +20,27 @@ export interface MockFaults {
   malformNext(match?: FaultMatch, body?: string): void;
   /** The next `count` matching requests are answered 429, with `Retry-After` when given, and not applied. */
   rateLimitNext(count: number, retryAfter?: string, match?: FaultMatch): void;
+  /**
+   * The next matching request lands late: the server holds it `afterMs` (a real timer), THEN
+   * applies it, and its answer is lost (fetch rejects as a dropped connection does). With
+   * `afterMs` longer than the client's timeout, the client gives up before the write exists,
+   * and a look-up made right away finds nothing: the write appears only later.
+   */
+  landLateNext(afterMs: number, match?: FaultMatch): void;
+  /**
+   * GET /redemptions lags behind writes: a redemption, reversal or return written from now on
+   * is listed (and found by its filters) only `ms` later (a real clock). 0 turns it off.
+   */
+  listLag(ms: number): void;
+  /** Write answers (SuccessfulRedemption) carry `total: null` and `total_localised: null`, as Omneo may send. */
+  nullTotals(on?: boolean): void;
+  /**
+   * Write answers carry balances with three decimals (`point_balance_dollars: 15.004`), as an
+   * exchange rate gives; each is off by less than half a cent from the true balance.
+   */
+  oddBalances(on?: boolean): void;
+  /** Every list answers page one whatever `page[number]` asks (its `meta` says page one too). */
+  ignorePageNumber(on?: boolean): void;
   /** Removes every fault, latency included. */
   clear(): void;
 }
@@ -71,6 +92,13 @@ export class FaultState implements MockFaults {
   readonly rateLimits = new FaultQueue<{ retryAfter: string | undefined }>();
   readonly drops = new FaultQueue<true>();
   readonly malformed = new FaultQueue<string>();
+  readonly lateWrites = new FaultQueue<number>();
+  listLagMs = 0;
+  nullTotalsOn = false;
+  oddBalancesOn = false;
+  pageNumberIgnored = false;
+  /** When (real epoch ms) each redemption written under a list lag becomes visible. */
+  private readonly visibleAt = new Map<number, number>();
 
   latency(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('Latency must be a non-negative number of milliseconds.');
@@ -94,11 +122,53 @@ export class FaultState implements MockFaults {
     this.rateLimits.push(count, { retryAfter }, match);
   }
 
+  landLateNext(afterMs: number, match?: FaultMatch): void {
+    if (!Number.isFinite(afterMs) || afterMs < 0) throw new RangeError('landLateNext needs a non-negative number of milliseconds.');
+    this.lateWrites.push(1, afterMs, match);
+  }
+
+  listLag(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('listLag needs a non-negative number of milliseconds.');
+    this.listLagMs = ms;
+  }
+
+  nullTotals(on = true): void {
+    this.nullTotalsOn = on;
+  }
+
+  oddBalances(on = true): void {
+    this.oddBalancesOn = on;
+  }
+
+  ignorePageNumber(on = true): void {
+    this.pageNumberIgnored = on;
+  }
+
+  /** Called for each redemption record a write made: under a list lag, it is hidden a while. */
+  noteWrite(redemption: { id: number }): void {
+    if (this.listLagMs > 0) this.visibleAt.set(redemption.id, Date.now() + this.listLagMs);
+  }
+
+  /** Whether GET /redemptions shows this record yet. */
+  listed(redemption: { id: number }): boolean {
+    const at = this.visibleAt.get(redemption.id);
+    if (at === undefined) return true;
+    if (Date.now() < at) return false;
+    this.visibleAt.delete(redemption.id);
+    return true;
+  }
+
   clear(): void {
     this.latencyMs = 0;
     this.failures.clear();
     this.rateLimits.clear();
     this.drops.clear();
     this.malformed.clear();
+    this.lateWrites.clear();
+    this.listLagMs = 0;
+    this.nullTotalsOn = false;
+    this.oddBalancesOn = false;
+    this.pageNumberIgnored = false;
+    this.visibleAt.clear();
   }
 }

@@ -2,15 +2,15 @@
  * The tenant's msw handlers: every route of omneo-api.md in both its forms, matched on the
  * resource path under any base URL. Each request goes through the same steps: it is logged
  * (never its Authorization header), waits out any latency, is authenticated, meets the
- * faults that refuse it (5xx/4xx, 429), is applied, then meets the faults that spoil its
- * answer (dropped, malformed).
+ * faults that refuse it (5xx/4xx, 429), may be held before it lands (a late write), is
+ * applied, then meets the faults that spoil its answer (dropped, malformed).
  */
 import { HttpResponse, http } from 'msw';
 import type { RequestHandler } from 'msw';
 import { MockHttpError, statusMessage } from './errors.js';
 import type { FaultState } from './faults.js';
 import { queryRecord, resourcePath } from './paths.js';
-import { OMNEO_ROUTES, type RouteAnswer } from './routes.js';
+import { OMNEO_ROUTES, type RouteAnswer, type RouteArgs } from './routes.js';
 import type { MockStore } from './store.js';
 import type { MockRequestRecord } from './types.js';
 
@@ -65,7 +65,7 @@ export async function logRequest(ctx: TenantContext, request: Request): Promise<
 async function serve(
   ctx: TenantContext,
   request: Request,
-  handle: (args: { params: Record<string, string>; query: Record<string, string>; body: unknown; url: URL }) => RouteAnswer,
+  handle: (args: RouteArgs) => RouteAnswer,
   params: Record<string, string>,
 ): Promise<Response> {
   const { method, path, query, body, url } = await logRequest(ctx, request);
@@ -81,15 +81,20 @@ async function serve(
     return errorResponse(429, rateLimit.retryAfter === undefined ? undefined : { 'Retry-After': rateLimit.retryAfter });
   }
 
+  // A write that lands late: the server sits on it, then acts, and its answer never arrives.
+  const lateMs = ctx.faults.lateWrites.take(method, path);
+  if (lateMs !== undefined) await new Promise((resolve) => setTimeout(resolve, lateMs));
+
   let response: Response;
   try {
-    response = toResponse(handle({ params, query, body, url }));
+    response = toResponse(handle({ params, query, body, url, faults: ctx.faults }));
   } catch (error) {
     if (!(error instanceof MockHttpError)) throw error;
     response = json(error.status, error.body);
   }
 
   // The request has been applied: these faults only spoil its answer.
+  if (lateMs !== undefined) return HttpResponse.error();
   if (ctx.faults.drops.take(method, path)) return HttpResponse.error();
   const malformed = ctx.faults.malformed.take(method, path);
   if (malformed !== undefined) {

@@ -42,16 +42,35 @@ function readLocation(store: MockStore, o: Record<string, unknown>, errors: Fiel
   return id;
 }
 
-function record(store: MockStore, fields: Omit<MockRedemption, 'id' | 'createdAt' | 'balancesAfter' | 'reversedBy' | 'returnedCents' | 'returnedCount'>): MockRedemption {
+type NewItem = Omit<MockRedemptionItem, 'itemId'>;
+type NewRedemption = Omit<MockRedemption, 'id' | 'createdAt' | 'balancesAfter' | 'reversedBy' | 'returnedCents' | 'returnedCount' | 'items'> & {
+  items: NewItem[];
+};
+
+/** `meta`: a JSON object, or null when absent. */
+function readMeta(o: Record<string, unknown>, errors: FieldErrors): Record<string, unknown> | null {
+  const meta = o['meta'];
+  if (meta === undefined || meta === null) return null;
+  if (typeof meta !== 'object' || Array.isArray(meta)) {
+    errors.add('meta', 'The meta must be an object.');
+    return null;
+  }
+  return structuredClone(meta as Record<string, unknown>);
+}
+
+function record(store: MockStore, fields: NewRedemption): MockRedemption {
   store.touch(fields.profileId);
+  const id = store.intId();
   const r: MockRedemption = {
-    id: store.intId(),
+    ...fields,
+    id,
+    // Each item has its own id (Omneo's items[].id); what it took keeps its own in `id`.
+    items: fields.items.map((i) => ({ ...i, itemId: store.intId() })),
     createdAt: store.now(),
     reversedBy: null,
     returnedCents: 0,
     returnedCount: 0,
     balancesAfter: balancesWire(store, fields.profileId),
-    ...fields,
   };
   store.redemptions.push(r);
   return r;
@@ -67,6 +86,7 @@ export function redeemBalance(store: MockStore, profileId: string, body: unknown
   const locationId = readLocation(store, o, errors);
   const externalId = readText(o, 'transaction_external_id', errors);
   const receiptRef = readText(o, 'transaction_receipt_ref', errors);
+  const meta = readMeta(o, errors);
   errors.throwIfAny();
   if (strategies === null || amount === undefined) throw new Error('unreachable: validated above');
 
@@ -77,7 +97,7 @@ export function redeemBalance(store: MockStore, profileId: string, body: unknown
   if (amount > total) throw invalid('amount', 'The amount exceeds the available balance.');
 
   let left = amount;
-  const items: MockRedemptionItem[] = [];
+  const items: NewItem[] = [];
   for (const s of new Set(strategies)) {
     if (s === 'rewards') {
       for (const reward of rewards) {
@@ -109,6 +129,7 @@ export function redeemBalance(store: MockStore, profileId: string, body: unknown
     transactionExternalId: externalId,
     transactionReceiptRef: receiptRef,
     locationId,
+    meta,
     redemptionId: null,
   });
 }
@@ -131,6 +152,7 @@ export function redeemBenefit(store: MockStore, profileId: string, benefitId: nu
   const locationId = readLocation(store, o, errors);
   const externalId = readText(o, 'transaction_external_id', errors);
   const receiptRef = readText(o, 'transaction_receipt_ref', errors);
+  const meta = readMeta(o, errors);
   errors.throwIfAny();
 
   const status = store.benefitStatus(benefit);
@@ -151,6 +173,7 @@ export function redeemBenefit(store: MockStore, profileId: string, benefitId: nu
     transactionExternalId: externalId,
     transactionReceiptRef: receiptRef,
     locationId,
+    meta,
     redemptionId: null,
   });
 }
@@ -165,9 +188,26 @@ function original(store: MockStore, redemptionId: number, profileId: string | un
   return r;
 }
 
-/** POST /profiles/{pid}/redemptions/{rid}/reverse or /redemptions/{id}/reversal. */
-export function reverseRedemption(store: MockStore, redemptionId: number, profileId?: string): MockRedemption {
+/**
+ * What a reversal or return may say about the sale it belongs to: `transaction_external_id`
+ * (so the undo can be found by the same filter as the redeem; default: the original's),
+ * `transaction_receipt_ref`, `location_id` and `meta` (defaults: the original's, none).
+ */
+function readSale(store: MockStore, r: MockRedemption, o: Record<string, unknown>, errors: FieldErrors) {
+  return {
+    transactionExternalId: readText(o, 'transaction_external_id', errors) ?? r.transactionExternalId,
+    transactionReceiptRef: readText(o, 'transaction_receipt_ref', errors) ?? r.transactionReceiptRef,
+    locationId: readLocation(store, o, errors) ?? r.locationId,
+    meta: readMeta(o, errors),
+  };
+}
+
+/** POST /profiles/{pid}/redemptions/{rid}/reverse (guide) or /redemptions/{id}/reversal `{transaction_external_id?}`. */
+export function reverseRedemption(store: MockStore, redemptionId: number, body: unknown = undefined, profileId?: string): MockRedemption {
   const r = original(store, redemptionId, profileId);
+  const errors = new FieldErrors();
+  const sale = readSale(store, r, body === undefined || body === null ? {} : asObject(body), errors);
+  errors.throwIfAny();
   if (r.returnedCents > 0 || r.returnedCount > 0) {
     throw invalid('redemption', 'The redemption has been returned and can no longer be reversed.');
   }
@@ -196,11 +236,9 @@ export function reverseRedemption(store: MockStore, redemptionId: number, profil
     type: 'reversal',
     kind: r.kind,
     totalCents: r.totalCents,
-    items: r.items.map((i) => ({ ...i })),
+    items: r.items.map(({ itemId: _, ...i }) => i),
     strategies: [...r.strategies],
-    transactionExternalId: r.transactionExternalId,
-    transactionReceiptRef: r.transactionReceiptRef,
-    locationId: r.locationId,
+    ...sale,
     redemptionId: r.id,
   });
   r.reversedBy = reversal.id;
@@ -209,15 +247,18 @@ export function reverseRedemption(store: MockStore, redemptionId: number, profil
 
 /**
  * Refunds a redemption (guide: /profiles/{pid}/redemptions/{rid}/refund `{amount?}`;
- * reference: /redemptions/{id}/return `{amount?, strategies?}` and /redemptions/{id}/benefit/return
+ * reference: /redemptions/{id}/return `{amount?, strategies?, transaction_external_id?,
+ * transaction_receipt_ref?, location_id?, meta?}` and /redemptions/{id}/benefit/return
  * `{count?}`). Money comes back as a NEW reward (or points or credits, when `strategies` says
  * so), a benefit as a new benefit instance. By default, all that is left to refund.
  */
 export function refundRedemption(store: MockStore, redemptionId: number, body: unknown, opts: { profileId?: string; benefitOnly?: boolean } = {}): MockRedemption {
   const r = original(store, redemptionId, opts.profileId);
-  const o = asObject(body);
+  const o = body === undefined || body === null ? {} : asObject(body);
   const errors = new FieldErrors();
-  if (r.kind === 'benefit') return returnBenefit(store, r, o, errors);
+  // The benefit return takes only `count`; the sale it belongs to stays the original's.
+  const sale = opts.benefitOnly ? readSale(store, r, {}, errors) : readSale(store, r, o, errors);
+  if (r.kind === 'benefit') return returnBenefit(store, r, o, errors, sale);
   if (opts.benefitOnly) throw invalid('redemption', 'The redemption has no benefits to return.');
 
   const amountSent = readCents(o, 'amount', errors, { positive: true });
@@ -230,7 +271,7 @@ export function refundRedemption(store: MockStore, redemptionId: number, body: u
 
   const profile = store.profile(r.profileId);
   const now = store.now();
-  let item: MockRedemptionItem;
+  let item: NewItem;
   if (strategies[0] === 'points') {
     profile.points += amount;
     item = { id: null, type: 'point', valueCents: amount, count: amount };
@@ -258,14 +299,18 @@ export function refundRedemption(store: MockStore, redemptionId: number, body: u
     totalCents: amount,
     items: [item],
     strategies: [...strategies],
-    transactionExternalId: r.transactionExternalId,
-    transactionReceiptRef: r.transactionReceiptRef,
-    locationId: r.locationId,
+    ...sale,
     redemptionId: r.id,
   });
 }
 
-function returnBenefit(store: MockStore, r: MockRedemption, o: Record<string, unknown>, errors: FieldErrors): MockRedemption {
+function returnBenefit(
+  store: MockStore,
+  r: MockRedemption,
+  o: Record<string, unknown>,
+  errors: FieldErrors,
+  sale: ReturnType<typeof readSale>,
+): MockRedemption {
   const sent = readInt(o, 'count', errors);
   errors.throwIfAny();
   const redeemed = r.items.reduce((n, i) => n + i.count, 0);
@@ -295,9 +340,7 @@ function returnBenefit(store: MockStore, r: MockRedemption, o: Record<string, un
     totalCents: value * count,
     items: [{ id, type: 'benefit', valueCents: value, count }],
     strategies: ['benefits'],
-    transactionExternalId: r.transactionExternalId,
-    transactionReceiptRef: r.transactionReceiptRef,
-    locationId: r.locationId,
+    ...sale,
     redemptionId: r.id,
   });
 }

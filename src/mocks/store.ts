@@ -94,10 +94,16 @@ export class MockStore {
     this.identities.splice(0, Infinity, ...copy.identities);
     this.rewards.splice(0, Infinity, ...copy.rewards);
     this.benefits.splice(0, Infinity, ...copy.benefits);
+    // Snapshots taken before items had their own ids, or redemptions their meta, still load.
+    let itemId = Math.max(copy.nextIntId, FIRST_RUNTIME_ID);
+    for (const r of copy.redemptions) {
+      r.meta ??= null;
+      for (const i of r.items) i.itemId ??= itemId++;
+    }
     this.redemptions.splice(0, Infinity, ...copy.redemptions);
     this.transactions.splice(0, Infinity, ...copy.transactions);
     this.locations.splice(0, Infinity, ...copy.locations);
-    this.nextIntId = copy.nextIntId;
+    this.nextIntId = Math.max(copy.nextIntId, itemId);
     this.nextProfileNumber = copy.nextProfileNumber;
   }
 

@@ -112,6 +112,11 @@ export function createMockTenant(options: MockTenantOptions = {}): MockTenant {
     dropNextAnswer: (match) => faultState.dropNextAnswer(match),
     malformNext: (match, body) => faultState.malformNext(match, body),
     rateLimitNext: (count, retryAfter, match) => faultState.rateLimitNext(count, retryAfter, match),
+    landLateNext: (afterMs, match) => faultState.landLateNext(afterMs, match),
+    listLag: (ms) => faultState.listLag(ms),
+    nullTotals: (on) => faultState.nullTotals(on),
+    oddBalances: (on) => faultState.oddBalances(on),
+    ignorePageNumber: (on) => faultState.ignorePageNumber(on),
     clear: () => faultState.clear(),
   };
 

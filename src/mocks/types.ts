@@ -74,7 +74,9 @@ export interface MockBenefit {
 
 /** One line of a redemption: what it took (or gave back). */
 export interface MockRedemptionItem {
-  /** The reward or benefit id; `null` for points and credits. */
+  /** The redemption item's own id (Omneo's `items[].id`). */
+  itemId: number;
+  /** The reward or benefit id (Omneo's `items[].type_attributes.id`); `null` for points and credits. */
   id: number | null;
   type: 'reward' | 'point' | 'benefit' | 'credit';
   /** Cents (for points: their value in cents, one per point). */
@@ -92,10 +94,17 @@ export interface MockRedemption {
   items: MockRedemptionItem[];
   strategies: string[];
   createdAt: number;
+  /**
+   * The POS sale id the write carried (`transaction_external_id`), or, for a reversal or
+   * return sent without one, the original's. Omneo filters GET /redemptions on it but never
+   * lists it: a listed redemption shows a sale id only through a recorded `transaction`.
+   */
   transactionExternalId: string | null;
   transactionReceiptRef: string | null;
   locationId: number | null;
-  /** For `reversal` and `return` records: the redemption they undo. */
+  /** The `meta` the write carried. */
+  meta: Record<string, unknown> | null;
+  /** For `reversal` and `return` records: the redemption they undo (kept internally; Omneo does not send it). */
   redemptionId: number | null;
   /** For `redeem` records: the reversal that undid it. */
   reversedBy: number | null;
