@@ -2,11 +2,12 @@
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createProfileWebhookHandler } from '../../../src/server/handler.js';
 import type { WebhookDelivery } from '../../../src/server/handler.js';
-import { toNodeListener } from '../../../src/server/node.js';
+import { toNodeListener, webhookServerOptions } from '../../../src/server/node.js';
 import { signWebhookBody } from '../../../src/server/signature.js';
 import { sqliteCustomerStore } from '../../../src/server/sqlite-store.js';
 import { SECRET, profileBody, profileId, tempDir } from './fixtures.js';
@@ -18,8 +19,8 @@ const deliveries: WebhookDelivery[] = [];
 let server: Server;
 let base: string;
 
-function listen(listener: Parameters<typeof createServer>[1]): Promise<Server> {
-  const s = createServer(listener);
+function listen(listener: Parameters<typeof createServer>[1], options: Parameters<typeof createServer>[0] = {}): Promise<Server> {
+  const s = createServer(options, listener);
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
 }
 const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
@@ -145,4 +146,102 @@ describe('toNodeListener', () => {
       await new Promise((resolve) => failing.close(resolve));
     }
   });
+
+  test('TRACE, which a Web Request cannot carry, is 501 from the adapter: no 500, nothing logged', async () => {
+    const before = errors.length;
+    const result = await rawRequest(base, 'TRACE');
+    assert.equal(result.status, 501);
+    assert.equal(errors.length, before, 'onError was not told');
+  });
+
+  test('with allowedMethods, any other method is 405 with Allow, the handler never called', async () => {
+    let called = 0;
+    const postOnly = await listen(
+      toNodeListener(async () => (called++, new Response('ok')), { allowedMethods: ['POST'], onError: (e) => errors.push(e) }),
+    );
+    const before = errors.length;
+    try {
+      for (const method of ['TRACE', 'GET', 'DELETE', 'OPTIONS']) {
+        const result = await rawRequest(urlOf(postOnly), method);
+        assert.equal(result.status, 405, method);
+        assert.equal(result.headers['allow'], 'POST', method);
+      }
+      assert.equal(called, 0);
+      assert.equal(errors.length, before);
+    } finally {
+      await close(postOnly);
+    }
+  });
 });
+
+describe('webhookServerOptions', () => {
+  const timeouts = { headersTimeoutMs: 500, bodyTimeoutMs: 1000 };
+
+  test('a body sent a byte at a time is cut off with a 408 once the body timeout is past', async () => {
+    const read = toNodeListener(async (request) => new Response(await request.text()), { onError: () => undefined });
+    const slow = await listen(read, webhookServerOptions(timeouts));
+    try {
+      const started = Date.now();
+      const result = await new Promise<{ status: number; elapsed: number }>((resolve, reject) => {
+        const req = httpRequest(urlOf(slow), { method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
+          clearInterval(drip);
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, elapsed: Date.now() - started });
+        });
+        req.on('error', reject);
+        req.write('{');
+        const drip = setInterval(() => req.write(' '), 200);
+      });
+      assert.equal(result.status, 408);
+      assert.ok(result.elapsed < 3000, `cut after ${result.elapsed} ms`);
+    } finally {
+      await close(slow);
+    }
+  });
+
+  test('headers sent a byte at a time are cut off once the headers timeout is past', async () => {
+    const slow = await listen(toNodeListener(async () => new Response('ok')), webhookServerOptions(timeouts));
+    try {
+      const started = Date.now();
+      const elapsed = await new Promise<number>((resolve) => {
+        const socket = connect((slow.address() as AddressInfo).port, '127.0.0.1', () => socket.write('POST / HTTP/1.1\r\n'));
+        const drip = setInterval(() => socket.writable && socket.write('x'), 100);
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          clearInterval(drip);
+          resolve(Date.now() - started);
+        });
+      });
+      assert.ok(elapsed < 2000, `closed after ${elapsed} ms`);
+    } finally {
+      await close(slow);
+    }
+  });
+
+  test('refuses timeouts that are not positive integers', () => {
+    assert.throws(() => webhookServerOptions({ headersTimeoutMs: 0 }), RangeError);
+    assert.throws(() => webhookServerOptions({ bodyTimeoutMs: Number.NaN }), RangeError);
+    assert.deepEqual(webhookServerOptions({ headersTimeoutMs: 2000, bodyTimeoutMs: 3000 }), {
+      headersTimeout: 2000,
+      requestTimeout: 5000,
+      connectionsCheckingInterval: 500,
+    });
+  });
+});
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+/** A request with `method` and no body, through `http.request` (fetch refuses TRACE). */
+function rawRequest(url: string, method: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { sqliteCustomerStore } from '../../../src/server/sqlite-store.js';
+import type { CustomerUpdate, UnappliableDelivery } from '../../../src/server/types.js';
 import { omneoTime, profileId, tempDir } from './fixtures.js';
 
 const temp = tempDir();
@@ -70,4 +71,57 @@ describe('sqliteCustomerStore', () => {
     assert.equal(customer?.email, `v${newest}@example.com`);
     assert.deepEqual(customer?.balance, { rewardCents: newest, points: newest, combinedCents: newest });
   });
+
+  test('merges are refused, writing nothing, when a record would end up merged into itself', async () => {
+    const path = temp.path('cycles.db');
+    const store = sqliteCustomerStore(path);
+    const observer = new Database(path, { readonly: true });
+    const version = () => observer.pragma('data_version', { simple: true }) as number;
+    try {
+      await store.upsert(update(20, 0));
+      await store.upsert(update(21, 0));
+      const first = await store.merge(update(20, 10), [profileId(21)]);
+      assert.equal(first.outcome, 'applied');
+      const before = version();
+      const second = await store.merge(update(21, 20), [profileId(20)]);
+      assert.equal(second.outcome, 'refused');
+      assert.equal(version(), before, 'nothing was written');
+      assert.equal((await store.get(profileId(21)))?.mergedInto, profileId(20));
+      assert.equal((await store.get(profileId(20)))?.status, 'active');
+
+      const followed = await store.merge(update(21, 30), [profileId(22)]);
+      assert.ok(followed.outcome === 'applied');
+      assert.equal(followed.target, profileId(20));
+      assert.equal(followed.survivor.outcome, 'ignored-merged');
+    } finally {
+      observer.close();
+      await store.close();
+    }
+  });
+
+  test('keeps unappliable deliveries byte for byte, once per event and body, across reopening', async () => {
+    const path = temp.path('kept.db');
+    const body = new Uint8Array([0x7b, 0xff, 0x00, 0x7d]);
+    const kept: UnappliableDelivery = { event: 'profile.updated', profileId: null, reason: 'not-utf8', issues: [], body, receivedAt: '2026-11-26T10:00:00.000Z' };
+    let store = sqliteCustomerStore(path);
+    assert.deepEqual(await store.keepUnappliable(kept), { outcome: 'kept' });
+    assert.deepEqual(await store.keepUnappliable({ ...kept, receivedAt: '2026-11-26T10:05:00.000Z' }), { outcome: 'unchanged' });
+    assert.deepEqual(await store.keepUnappliable({ ...kept, event: 'profile.created' }), { outcome: 'kept' });
+    await store.close();
+    store = sqliteCustomerStore(path);
+    const list = await store.listUnappliable();
+    await store.close();
+    assert.deepEqual(list, [
+      { ...kept, id: 1 },
+      { ...kept, id: 2, event: 'profile.created' },
+    ]);
+  });
 });
+
+/** A bare customer update of profile `n` at `omneoTime(seconds)`. */
+function update(n: number, seconds: number): CustomerUpdate {
+  return {
+    profileId: profileId(n), firstName: null, lastName: null, name: null, email: `p${n}@example.com`, phone: null,
+    tier: null, balance: null, updatedAt: omneoTime(seconds), updatedAtMs: seconds * 1000, posCustomerIds: [],
+  };
+}
