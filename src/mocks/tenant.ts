@@ -2,6 +2,24 @@
  * `createMockTenant()`: a stateful, in-memory Omneo tenant with msw handlers over it, an
  * in-page `fetch` that needs no service worker, an injectable clock, faults, and read-only
  * inspectors for tests. Creating one touches no global (no window, no document, no fetch).
+ *
+ * It answers in Omneo's own shapes (test/support/omneo-shapes.ts checks every route): a write
+ * answers a SuccessfulRedemption (no items, no type); GET /redemptions lists redemptions that
+ * never echo `transaction_external_id`, though the server filters on it (and on
+ * `filter[profile_id]`, `filter[type]`, `page[size]`, `page[number]`); a listed redemption
+ * shows its sale only as `transaction`, once a transaction is recorded for it. Reversals and
+ * returns take `transaction_external_id` (default: the original's), so the same filter finds
+ * them. Benefits have no `status`: active is `is_redeemable && !is_expired`.
+ *
+ * Faults (`tenant.faults`), beside the transport's own (latency, failNext, dropNextAnswer,
+ * malformNext, rateLimitNext), model what real Omneo does:
+ * - `landLateNext(ms)`: the server holds the next write `ms`, then performs it, and its answer
+ *   is lost. Longer than the client's timeout, the client gives up before the write exists.
+ * - `listLag(ms)`: GET /redemptions lists a redemption written from now on only `ms` later.
+ * - `nullTotals()`: write answers carry `total: null` and `total_localised: null`.
+ * - `oddBalances()`: write answers carry three-decimal dollar balances (`15.004`).
+ * - `ignorePageNumber()`: every list answers page one whatever `page[number]` asks.
+ * `faults.clear()` switches every one of them off.
  */
 import { getResponse } from 'msw';
 import type { RequestHandler } from 'msw';
@@ -33,6 +51,7 @@ export interface MockTenant {
   fetch: typeof fetch;
   /** The tenant's clock: timestamps, expiry and the 10-minute reversal window follow it. */
   clock: MockClock;
+  /** Faults a test switches on: see {@link MockFaults} and the list above. */
   faults: MockFaults;
   auth: {
     /** Requests carrying this token are answered 401 from now on. */

@@ -141,6 +141,10 @@ describe('mock tenant: faults', () => {
     tenant.faults.dropNextAnswer();
     tenant.faults.malformNext();
     tenant.faults.rateLimitNext(1);
+    tenant.faults.landLateNext(1000);
+    tenant.faults.listLag(1000);
+    tenant.faults.nullTotals();
+    tenant.faults.ignorePageNumber();
     tenant.faults.clear();
     // The 1000 ms latency is gone: the answer beats a timer far shorter than it.
     const res = await Promise.race([
@@ -149,6 +153,65 @@ describe('mock tenant: faults', () => {
     ]);
     assert.notEqual(res, 'latency still there');
     assert.equal(isProfile((res as { json: unknown }).json), true);
+  });
+});
+
+describe('mock tenant: faults that model real Omneo', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const lookUp = async (call: ReturnType<typeof caller>, saleId: string) =>
+    (await call('GET', `/redemptions?filter[profile_id]=${SEED.ava.id}&filter[transaction_external_id]=${saleId}`)).json.data;
+
+  it('landLateNext: the write lands only after the client gave up, and its answer never comes', async () => {
+    const { tenant, call } = setup();
+    tenant.faults.landLateNext(120, { method: 'POST', path: redeemPath });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), 30);
+    await assert.rejects(call('POST', redeemPath, redeem(5, 'SALE-LATE'), { signal: controller.signal }), (e: unknown) => (e as Error).name === 'TimeoutError');
+    assert.deepEqual(await lookUp(call, 'SALE-LATE'), [], 'looked up right away: not there yet');
+    assert.equal(tenant.rewardBalanceCents(SEED.ava.id), 2500);
+    await sleep(150);
+    assert.equal((await lookUp(call, 'SALE-LATE')).length, 1, 'it landed later');
+    assert.equal(tenant.rewardBalanceCents(SEED.ava.id), 2000);
+
+    // Without an abort, the answer is lost all the same; the next write is normal.
+    tenant.faults.landLateNext(10);
+    await assert.rejects(call('POST', redeemPath, redeem(1, 'SALE-LATE-2')), TypeError);
+    assert.equal((await lookUp(call, 'SALE-LATE-2')).length, 1);
+    assert.equal((await call('POST', redeemPath, redeem(1, 'SALE-OK'))).status, 201);
+  });
+
+  it('listLag: GET /redemptions shows a new redemption, reversal or return only after the lag', async () => {
+    const { tenant, call } = setup();
+    const before = (await call('POST', redeemPath, redeem(1, 'SALE-OLD'))).json.data;
+    tenant.faults.listLag(80);
+    const r = (await call('POST', redeemPath, redeem(5, 'SALE-LAG'))).json.data;
+    assert.deepEqual(await lookUp(call, 'SALE-LAG'), []);
+    assert.equal((await lookUp(call, 'SALE-OLD'))[0]?.id, before.id, 'what was written before the lag is listed');
+    assert.equal((await call('GET', `/redemptions/${r.id}`)).status, 200, 'the record itself exists');
+    await sleep(100);
+    assert.deepEqual((await lookUp(call, 'SALE-LAG')).map((x: { id: number }) => x.id), [r.id]);
+    tenant.faults.listLag(0);
+    await call('POST', `/redemptions/${r.id}/reversal`);
+    assert.equal((await lookUp(call, 'SALE-LAG')).length, 2);
+  });
+
+  it('nullTotals and oddBalances spoil write answers only; ignorePageNumber answers page one', async () => {
+    const { tenant, call } = setup();
+    tenant.faults.nullTotals();
+    tenant.faults.oddBalances();
+    const r = (await call('POST', redeemPath, redeem(5))).json.data;
+    assert.deepEqual([r.total, r.total_localised, r.balances.reward_balance, r.balances.point_balance_dollars], [null, null, 20, 15.004]);
+    assert.equal((await call('GET', `/redemptions/${r.id}`)).json.data.total, 5, 'a listed redemption keeps its total');
+    tenant.faults.nullTotals(false);
+    tenant.faults.oddBalances(false);
+    assert.equal((await call('POST', redeemPath, redeem(1))).json.data.total, 1);
+
+    tenant.faults.ignorePageNumber();
+    const path = `/profiles/${SEED.many.id}/benefits?page[size]=50&page[number]=2`;
+    const ignored = (await call('GET', path)).json;
+    assert.deepEqual([ignored.meta.current_page, ignored.data[0].redeem_code_pos], [1, 'MANY-001']);
+    tenant.faults.clear();
+    assert.equal((await call('GET', path)).json.data[0].redeem_code_pos, 'MANY-051');
   });
 });
 
