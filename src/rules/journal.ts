@@ -62,9 +62,10 @@ export const JOURNAL_VERSION = 1;
  * - `redeeming`: the request went out; its answer has not been seen (look it up by sale id);
  * - `held`: created in Omneo, not attached to a recorded sale;
  * - `paid`: payment was taken; the transaction in `transaction` must be recorded;
- * - `settling`: a reversal or refund was started (`settleAction`); confirm before repeating.
+ * - `settling`: a reversal or refund was started (`settleAction`); confirm before repeating;
+ * - `returning`: a return of a recorded sale's share was sent (`refund`); confirm before repeating.
  */
-export type JournalStage = 'redeeming' | 'held' | 'paid' | 'settling';
+export type JournalStage = 'redeeming' | 'held' | 'paid' | 'settling' | 'returning';
 
 export interface JournalEntry {
   v: typeof JOURNAL_VERSION;
@@ -76,12 +77,16 @@ export interface JournalEntry {
   /** Rewards amount asked for, in cents (absent for a benefit). */
   amountCents?: number;
   benefitId?: number;
+  /** `'apply'` for a benefit applied at the till (no money share); absent or `'money'` otherwise. */
+  benefitKind?: 'money' | 'apply';
   redemption?: { id: number; totalCents: number; createdAt: string; createdAtMs: number };
   /** Local time (by the flow's clock) when Omneo's answer arrived: the start of the reversal window. */
   receivedAt?: number;
   allocation?: AllocatedLine[];
   transaction?: TransactionInput;
   settleAction?: 'reverse' | 'refund';
+  /** On a `returning` entry: the cents being returned, and those returned before it. */
+  refund?: { cents: number; before: number };
   /** Who is settling this entry, and until when (recovery across tabs). */
   lease?: { owner: string; until: number };
   updatedAt: number;
@@ -95,7 +100,7 @@ export interface CorruptEntry {
   reason: string;
 }
 
-function readEntry(raw: string | null): JournalEntry | string {
+function readEntry(raw: string | null, storeKey?: string, prefix?: string): JournalEntry | string {
   if (raw === null) return 'missing';
   let value: unknown;
   try {
@@ -110,6 +115,14 @@ function readEntry(raw: string | null): JournalEntry | string {
     return 'missing key, profileId or stage';
   }
   if (typeof entry.sale !== 'object' || entry.sale === null || !Array.isArray(entry.sale.lines)) return 'missing sale';
+  if (storeKey !== undefined && prefix !== undefined && storeKey !== prefix + entry.key) {
+    return `its key "${entry.key}" is not the key it is stored under`;
+  }
+  if ((entry.stage === 'held' || entry.stage === 'paid' || entry.stage === 'settling' || entry.stage === 'returning') && (typeof entry.redemption !== 'object' || entry.redemption === null || !Number.isSafeInteger(entry.redemption.id))) {
+    return `stage ${entry.stage} without the redemption it holds`;
+  }
+  if (entry.stage === 'paid' && (typeof entry.transaction !== 'object' || entry.transaction === null)) return 'paid without its transaction';
+  if (!['redeeming', 'held', 'paid', 'settling', 'returning'].includes(entry.stage)) return `unknown stage ${String(entry.stage)}`;
   return entry as JournalEntry;
 }
 
@@ -131,8 +144,42 @@ export class RedemptionJournal {
   }
 
   async get(key: string): Promise<JournalEntry | null> {
-    const read = readEntry(await this.store.get(this.prefix + key));
+    const read = readEntry(await this.store.get(this.prefix + key), this.prefix + key, this.prefix);
     return typeof read === 'string' ? null : read;
+  }
+
+  /**
+   * Claims an intent: writes `entry` only if nothing is stored under its key (compare-and-set on
+   * stores that have it), so two tabs can never both claim one sale. Answers whether it did.
+   */
+  async claim(entry: JournalEntry): Promise<boolean> {
+    const storeKey = this.prefix + entry.key;
+    const next = JSON.stringify(entry);
+    if (this.store.compareAndSet) return this.store.compareAndSet(storeKey, null, next);
+    if ((await this.store.get(storeKey)) !== null) return false;
+    await this.store.set(storeKey, next);
+    return (await this.store.get(storeKey)) === next;
+  }
+
+  /**
+   * Removes an entry only while `owner` holds its lease: a tab that lost a claim, or was taken
+   * over, never deletes the entry of the one that won.
+   */
+  async removeOwn(key: string, owner: string): Promise<boolean> {
+    const current = await this.get(key);
+    if (!current || (current.lease && current.lease.owner !== owner)) return false;
+    await this.remove(key);
+    return true;
+  }
+
+  /** Moves an entry that cannot be settled aside, with why, so no recovery retries it forever. */
+  async quarantine(key: string, reason: string): Promise<CorruptEntry> {
+    const storeKey = this.prefix + key;
+    const raw = await this.store.get(storeKey);
+    const quarantineKey = this.quarantinePrefix + key;
+    await this.store.set(quarantineKey, JSON.stringify({ reason, raw }));
+    await this.store.delete(storeKey);
+    return { key, quarantineKey, raw, reason };
   }
 
   /** Removes a settled entry. */
@@ -147,7 +194,7 @@ export class RedemptionJournal {
     for (const storeKey of await this.store.keys()) {
       if (!storeKey.startsWith(this.prefix)) continue;
       const raw = await this.store.get(storeKey);
-      const read = readEntry(raw);
+      const read = readEntry(raw, storeKey, this.prefix);
       if (typeof read !== 'string') {
         entries.push(read);
         continue;
@@ -177,7 +224,7 @@ export class RedemptionJournal {
   async lease(key: string, owner: string, now: number, ttlMs = 60_000): Promise<JournalEntry | null> {
     const storeKey = this.prefix + key;
     const raw = await this.store.get(storeKey);
-    const read = readEntry(raw);
+    const read = readEntry(raw, storeKey, this.prefix);
     if (typeof read === 'string') return null;
     const held = read.lease;
     if (held && held.owner !== owner) {

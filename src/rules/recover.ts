@@ -7,14 +7,27 @@ import { allocateReward } from './allocation.js';
 import { claimIntent, defaultOwner, releaseIntent } from './intents.js';
 import type { CorruptEntry, JournalEntry, RedemptionJournal } from './journal.js';
 import { buildTransaction, eligibleTotalCents, type CompleteInput } from './sale.js';
-import { DEFAULT_SAFETY_MARGIN_MS, findLiveRedemption, settleHeld, type SettleOutcome } from './settle.js';
+import { OmneoError } from '../client/index.js';
+import { AllocationError } from './errors.js';
+import {
+  DEFAULT_SAFETY_MARGIN_MS,
+  findLiveRedemption,
+  inspectSettlement,
+  redeemedCents,
+  settleHeld,
+  withStrays,
+  type SettleContext,
+  type SettleOutcome,
+} from './settle.js';
 
 /** What recovery did with one journal entry. */
 export type RecoveryReport =
   | (SettleOutcome & { status: 'settled'; entry: JournalEntry })
   | { status: 'nothing'; entry: JournalEntry; reason: string }
   | { status: 'skipped'; entry: JournalEntry; reason: string }
-  | { status: 'failed'; entry: JournalEntry; error: Error };
+  | { status: 'failed'; entry: JournalEntry; error: Error }
+  /** It can never be settled: moved to the quarantine with `reason` (see `RedemptionJournal.quarantined`). */
+  | { status: 'quarantined'; entry: JournalEntry; reason: string };
 
 export interface RecoverOptions {
   client: OmneoClient;
@@ -37,19 +50,50 @@ export interface RecoveryResult {
   corrupt: CorruptEntry[];
 }
 
-async function recordPaid(client: OmneoClient, journal: RedemptionJournal, entry: JournalEntry, reason: string) {
-  await client.transactions.upsert(entry.transaction!);
-  await journal.remove(entry.key);
-  const report: RecoveryReport = {
-    status: 'settled',
-    entry,
+/**
+ * A return whose answer was never seen: Omneo's list of the sale says whether it landed. Either
+ * way the entry is done; the report says which, so a return that never landed is refunded again
+ * by the host, knowingly.
+ */
+async function resolveReturn(options: RecoverOptions, entry: JournalEntry): Promise<RecoveryReport> {
+  const { cents, before } = entry.refund ?? { cents: 0, before: 0 };
+  const seen = await inspectSettlement(options.client, entry);
+  await options.journal.remove(entry.key);
+  if (seen.returnedCents >= before + cents) {
+    return {
+      status: 'settled',
+      entry,
+      outcome: 'refunded',
+      redemptionId: entry.redemption!.id,
+      saleId: entry.sale.id,
+      reason: 'A return had been sent before the till stopped: Omneo made it.',
+      returnedCents: cents,
+    };
+  }
+  return { status: 'nothing', entry, reason: 'A return had been sent before the till stopped, but it never reached Omneo: refund the returned items again.' };
+}
+
+async function recordPaid(ctx: SettleContext, entry: JournalEntry, reason: string): Promise<RecoveryReport> {
+  await ctx.client.transactions.upsert(entry.transaction!);
+  await ctx.journal.remove(entry.key);
+  const outcome = await withStrays(ctx, entry, entry.redemption!.id, {
     outcome: 'recorded',
     redemptionId: entry.redemption!.id,
     saleId: entry.sale.id,
     reason,
     returnedCents: 0,
-  };
-  return report;
+  });
+  return { status: 'settled', entry, ...outcome };
+}
+
+/**
+ * Whether recovery can never settle this entry, however often it tries: the rules refuse its sale
+ * (an allocation or input error), or Omneo does not know the redemption. A network fault, a
+ * timeout or a 5xx is worth another run; these are not.
+ */
+function cannotSettle(error: unknown): boolean {
+  if (error instanceof AllocationError) return true;
+  return error instanceof OmneoError && (error.code === 'not_found' || error.code === 'invalid_input');
 }
 
 /** What one recovery run shares across the entries of a sale. */
@@ -88,18 +132,23 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
       await journal.remove(current.key);
       return { status: 'nothing', entry: current, reason: 'The redemption request never reached Omneo: nothing to settle.' };
     }
+    const totalCents = redeemedCents(found) ?? current.amountCents ?? 0;
+    const createdAtMs = found.createdAtMs ?? current.updatedAt;
+    const share = current.benefitKind === 'apply' ? 0 : Math.max(0, Math.min(totalCents, eligibleTotalCents(current.sale.lines)));
     current = {
       ...current,
       stage: 'held',
-      redemption: { id: found.id, totalCents: found.totalCents, createdAt: found.createdAt, createdAtMs: found.createdAtMs },
-      allocation: allocateReward(Math.min(found.totalCents, eligibleTotalCents(current.sale.lines)), current.sale.lines),
+      redemption: { id: found.id, totalCents, createdAt: found.createdAt ?? new Date(createdAtMs).toISOString(), createdAtMs },
+      allocation: allocateReward(share, current.sale.lines),
       // Its answer never arrived: count the window from Omneo's own creation time, by the
       // latest local time we can vouch for (the entry's last write), to stay on the safe side.
       receivedAt: Math.min(current.updatedAt, now()),
     };
     await journal.put(current);
   }
-  if (current.stage === 'paid') return recordPaid(client, journal, current, 'Payment had been taken: the sale was recorded.');
+  if (current.stage === 'returning') return resolveReturn(options, current);
+  const ctx: SettleContext = { client, journal, now, safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS };
+  if (current.stage === 'paid') return recordPaid(ctx, current, 'Payment had been taken: the sale was recorded.');
   if (current.stage === 'held' && options.claim) {
     const ask = options.claim;
     const held = current;
@@ -111,10 +160,9 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
       run.transactions.set(held.sale.id, transaction);
       current = { ...current, stage: 'paid', transaction, updatedAt: now() };
       await journal.put(current);
-      return recordPaid(client, journal, current, 'The host confirmed the sale went through: it was recorded.');
+      return recordPaid(ctx, current, 'The host confirmed the sale went through: it was recorded.');
     }
   }
-  const ctx = { client, journal, now, safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS };
   const outcome = await settleHeld(ctx, current, 'The till stopped before the sale was settled.');
   return { status: 'settled', entry: current, ...outcome };
 }
@@ -145,7 +193,14 @@ export async function recoverRedemptions(options: RecoverOptions): Promise<Recov
       }
       reports.push(await recoverOne(options, leased, now, run));
     } catch (error) {
-      reports.push({ status: 'failed', entry: listed, error: error as Error });
+      if (cannotSettle(error)) {
+        // Moved aside with the reason and reported once, never retried on every run.
+        const reason = error instanceof Error ? error.message : String(error);
+        corrupt.push(await journal.quarantine(listed.key, reason));
+        reports.push({ status: 'quarantined', entry: listed, reason });
+      } else {
+        reports.push({ status: 'failed', entry: listed, error: error as Error });
+      }
     } finally {
       releaseIntent(journal.prefix, listed.key, holder);
     }

@@ -12,6 +12,7 @@
  */
 import {
   isOutcomeUnknown,
+  type BenefitKind,
   type OmneoClient,
   type Redemption,
   type Transaction,
@@ -26,9 +27,10 @@ import {
   DEFAULT_SAFETY_MARGIN_MS,
   inspectSettlement,
   findLiveRedemption,
-  REVERSAL_WINDOW_MS,
+  redeemedCents,
   reversalDeadline,
   settleHeld,
+  withStrays,
   type SettleOutcome,
 } from './settle.js';
 
@@ -49,6 +51,12 @@ export interface RedeemInput {
   sale: Sale;
   amountCents?: number;
   benefitId?: number;
+  /**
+   * What the benefit is worth at the till (`Benefit.kind`): `'money'` (default) is spread over the
+   * sale's lines as money off; `'apply'` (a discount, a gift, an event…) takes no money share and
+   * is applied at the till by its code.
+   */
+  benefitKind?: BenefitKind;
   locationId?: number;
   receiptRef?: string;
   /** The store's zone, for a benefit's `issued_at`. Default `UTC`. */
@@ -82,6 +90,39 @@ export interface RedemptionFlowOptions {
   safetyMarginMs?: number;
   /** Lease owner for the journal. Default: this tab. */
   owner?: string;
+  /** How long to wait before the second look for a lost answer. Default 1.5 s. */
+  lookupDelayMs?: number;
+  /** How often a held sale's lease is renewed while the flow lives. Default 20 s; 0 turns it off. */
+  heartbeatMs?: number;
+}
+
+/**
+ * How long a lease holds off other tabs where Web Locks cannot tell a live page from a dead one:
+ * a live flow renews it on every step and on a heartbeat, so only a page that died loses its sale.
+ */
+export const LEASE_TTL_MS = 90_000;
+
+/** The journal's record of what Omneo made, with what the answer left out filled in safely. */
+function heldRecord(r: Redemption, input: RedeemInput, receivedAt: number): NonNullable<JournalEntry['redemption']> {
+  // `total: null` is legal: a rewards redemption moved what was asked; a benefit, its value.
+  const totalCents = redeemedCents(r) ?? input.amountCents ?? 0;
+  const createdAtMs = r.createdAtMs ?? receivedAt;
+  return { id: r.id, totalCents, createdAt: r.createdAt ?? new Date(createdAtMs).toISOString(), createdAtMs };
+}
+
+/** The journal key of a return in flight for an intent. */
+const returnKey = (key: string) => `${key}#return`;
+
+/** Whether two returns name the same lines and quantities. */
+function sameLines(a: readonly ReturnedLine[], b: readonly ReturnedLine[]): boolean {
+  const text = (lines: readonly ReturnedLine[]) => JSON.stringify([...lines].map((l) => [l.id, l.quantity ?? null, l.ofQuantity ?? null]).sort());
+  return text(a) === text(b);
+}
+
+/** The cents of a redemption spread over the sale: none for a benefit applied at the till. */
+function moneyShare(totalCents: number, input: Pick<RedeemInput, 'benefitId' | 'benefitKind'>, sale: Sale): number {
+  if (input.benefitId !== undefined && input.benefitKind === 'apply') return 0;
+  return Math.max(0, Math.min(totalCents, eligibleTotalCents(sale.lines)));
 }
 
 /** A call the flow cannot take in its current state, or an intent already being redeemed. */
@@ -115,6 +156,11 @@ export class RedemptionFlow {
   private redeeming: Promise<FlowSnapshot> | null = null;
   private settling: Promise<SettleOutcome> | null = null;
   private returns: ReturnedLine[] = [];
+  /** A return whose answer was lost and whose look-up failed: resolved before any other is sent. */
+  private pendingReturn: { returned: ReturnedLine[]; share: number; cents: number; before: number } | null = null;
+  private readonly lookupDelayMs: number;
+  private readonly heartbeatMs: number;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
   /** The allocated cents of the items returned so far. */
   private sharesBack = 0;
 
@@ -125,6 +171,8 @@ export class RedemptionFlow {
     this.now = options.now ?? Date.now;
     this.safetyMarginMs = options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
     this.owner = options.owner ?? defaultOwner();
+    this.lookupDelayMs = options.lookupDelayMs ?? 1_500;
+    this.heartbeatMs = options.heartbeatMs ?? 20_000;
   }
 
   get state(): RedemptionState {
@@ -203,17 +251,17 @@ export class RedemptionFlow {
     if (this.snapshot.state === 'completed') return;
     await this.journal.remove(entry.key);
     this.release();
-    this.transition({
-      state: 'completed',
-      transaction: recorded,
-      outcome: {
-        outcome: 'recorded',
-        redemptionId: entry.redemption!.id,
-        saleId: entry.sale.id,
-        reason: 'The sale was paid and recorded with its redemption.',
-        returnedCents: 0,
-      },
+    const ctx = { client: this.client, journal: this.journal, now: this.now, safetyMarginMs: this.safetyMarginMs };
+    // The recorded redemption is the sale's one live redemption of this intent: any other (a
+    // redeem that landed late, another tab's) is undone now and named in the outcome.
+    const outcome = await withStrays(ctx, entry, entry.redemption!.id, {
+      outcome: 'recorded',
+      redemptionId: entry.redemption!.id,
+      saleId: entry.sale.id,
+      reason: 'The sale was paid and recorded with its redemption.',
+      returnedCents: 0,
     });
+    this.transition({ state: 'completed', transaction: recorded, outcome });
   }
 
   /** @internal for {@link completeSale} */
@@ -261,63 +309,117 @@ export class RedemptionFlow {
     return claimIntent(this.journal.prefix, this.intent, this);
   }
 
-  /** Gives back exactly the returned lines' share of a completed sale's redemption. */
+  /**
+   * Gives back exactly the returned lines' share of a completed sale's redemption. The return is
+   * journaled before it is sent and sent with the sale id, so a lost answer is looked up (twice,
+   * a short wait apart) rather than sent again: a host that calls again after an error gets the
+   * return that landed, never a second one.
+   */
   async refund({ returned }: { returned: ReturnedLine[] }): Promise<{ refundCents: number }> {
     if (this.snapshot.state !== 'completed') {
       throw new RedemptionFlowError('invalid_state', `Cannot refund a return in state ${this.snapshot.state}.`);
+    }
+    if (this.pendingReturn) {
+      const pending = this.pendingReturn;
+      this.transition({ state: 'refunding', error: null });
+      const landed = await this.returnLanded(pending.before + pending.cents).catch((error: unknown) => {
+        this.transition({ state: 'completed', error: error as Error });
+        throw error;
+      });
+      this.pendingReturn = null;
+      await this.journal.remove(returnKey(this.entry!.key));
+      if (landed) {
+        this.adoptReturn(pending.returned, pending.share, pending.cents);
+        // The host asked again for the return that landed: it is done, once.
+        if (sameLines(pending.returned, returned)) return { refundCents: pending.cents };
+      } else {
+        this.transition({ state: 'completed' });
+      }
     }
     const redemption = this.snapshot.redemption!;
     const allocation = this.snapshot.allocation ?? [];
     const share = refundForReturn(allocation, returned, this.returns).totalCents;
     const isBenefit = this.entry?.benefitId !== undefined;
+    const redeemed = redemption.totalCents ?? 0;
     // A benefit (a free coffee, a voucher) comes back whole or not at all: only once every item
     // it paid for has come back. Until then the returns are noted and nothing is refunded.
     const allBack = this.sharesBack + share === allocation.reduce((sum, line) => sum + line.shareCents, 0);
-    const totalCents = isBenefit ? (allBack ? redemption.totalCents - this.snapshot.refundedCents : 0) : share;
+    const totalCents = isBenefit ? (allBack ? redeemed - this.snapshot.refundedCents : 0) : share;
     if (totalCents === 0) {
       this.returns = [...this.returns, ...returned];
       this.sharesBack += share;
       return { refundCents: 0 };
     }
     const before = this.snapshot.refundedCents;
+    const entry = this.entry!;
     this.transition({ state: 'refunding', error: null });
+    await this.journal.put({ ...entry, key: returnKey(entry.key), stage: 'returning', refund: { cents: totalCents, before }, updatedAt: this.now() });
+    const call = { saleId: entry.sale.id };
     try {
-      if (this.entry?.benefitId !== undefined) await this.client.redemptions.refundBenefit(redemption.profileId, redemption.id);
-      else await this.client.redemptions.refund(redemption.profileId, redemption.id, totalCents);
+      if (isBenefit) await this.client.redemptions.refundBenefit(entry.profileId, redemption.id, 1, call);
+      else await this.client.redemptions.refund(entry.profileId, redemption.id, totalCents, call);
     } catch (error) {
-      const applied =
-        isOutcomeUnknown(error) &&
-        (await inspectSettlement(this.client, this.entry!).catch(() => null))?.returnedCents === before + totalCents;
-      if (!applied) {
+      let landed = false;
+      if (isOutcomeUnknown(error)) {
+        try {
+          landed = await this.returnLanded(before + totalCents);
+        } catch {
+          // Neither the answer nor a look-up: the return stays journaled as pending, and the
+          // next call (or recovery) finds out what happened before anything is sent again.
+          this.pendingReturn = { returned, share, cents: totalCents, before };
+          this.transition({ state: 'completed', error: error as Error });
+          throw error;
+        }
+      }
+      if (!landed) {
+        await this.journal.remove(returnKey(entry.key));
         this.transition({ state: 'completed', error: error as Error });
         throw error;
       }
     }
+    await this.journal.remove(returnKey(entry.key));
+    this.adoptReturn(returned, share, totalCents);
+    return { refundCents: totalCents };
+  }
+
+  /** Whether Omneo shows `expected` cents returned on this sale's redemption, looking twice. */
+  private async returnLanded(expected: number): Promise<boolean> {
+    for (let look = 0; look < 2; look += 1) {
+      if (look > 0) await this.wait(this.lookupDelayMs);
+      if ((await inspectSettlement(this.client, this.entry!)).returnedCents >= expected) return true;
+    }
+    return false;
+  }
+
+  /** Books a return that Omneo made. */
+  private adoptReturn(returned: ReturnedLine[], share: number, cents: number): void {
+    const redemption = this.snapshot.redemption!;
     this.returns = [...this.returns, ...returned];
     this.sharesBack += share;
-    const refundedCents = before + totalCents;
-    const all = refundedCents >= redemption.totalCents;
+    const refundedCents = this.snapshot.refundedCents + cents;
+    const all = refundedCents >= (redemption.totalCents ?? 0);
     this.transition({
       state: all ? 'refunded' : 'completed',
+      error: null,
       refundedCents,
       outcome: {
         outcome: 'refunded',
         redemptionId: redemption.id,
-        saleId: redemption.saleId ?? this.entry!.sale.id,
+        saleId: this.entry!.sale.id,
         reason: all ? 'Every item came back: the whole redemption was refunded.' : 'Returned items: their share was refunded.',
-        returnedCents: totalCents,
+        returnedCents: cents,
       },
     });
-    return { refundCents: totalCents };
   }
 
   private async runRedeem(input: RedeemInput): Promise<FlowSnapshot> {
-    const { sale, profileId, benefitId } = input;
+    const { sale, benefitId } = input;
     if ((input.amountCents === undefined) === (benefitId === undefined)) {
       throw new RedemptionFlowError('invalid_input', 'Give either amountCents or benefitId.');
     }
-    // Checks the amount against the sale before anything is written (throws AllocationError).
-    if (input.amountCents !== undefined) allocateReward(input.amountCents, sale.lines);
+    // Checks the sale (and the amount) before anything is written: a sale the kit cannot
+    // allocate over must fail here, not after Omneo made a redemption (throws AllocationError).
+    allocateReward(input.amountCents ?? 0, sale.lines);
     const key = intentKey(sale.id, benefitId);
     if (!claimIntent(this.journal.prefix, key, this)) {
       throw new RedemptionFlowError('intent_in_progress', `Sale ${sale.id} is already being redeemed on this page.`);
@@ -327,21 +429,24 @@ export class RedemptionFlow {
     try {
       const redemption = await this.createOnce(input, key);
       const deadlineStart = this.entry?.receivedAt ?? this.now();
-      const eligible = eligibleTotalCents(sale.lines);
-      const allocation = allocateReward(Math.min(redemption.totalCents, eligible), sale.lines);
+      const held = heldRecord(redemption, input, deadlineStart);
+      const allocation = allocateReward(moneyShare(held.totalCents, input, sale), sale.lines);
       this.entry = {
         ...this.entry!,
         stage: 'held',
-        redemption: { id: redemption.id, totalCents: redemption.totalCents, createdAt: redemption.createdAt, createdAtMs: redemption.createdAtMs },
+        redemption: held,
         receivedAt: deadlineStart,
         allocation,
-        lease: { owner: this.owner, until: this.now() + REVERSAL_WINDOW_MS },
+        lease: { owner: this.owner, until: this.now() + LEASE_TTL_MS },
         updatedAt: this.now(),
       };
       await this.journal.put(this.entry);
+      this.startHeartbeat();
       return this.transition({
         state: 'held',
-        redemption,
+        // What Omneo's answer left out (a null total, no echo of the member or sale) is filled in
+        // from what was asked, so every view and event reads whole figures.
+        redemption: { ...redemption, totalCents: held.totalCents, profileId: redemption.profileId ?? input.profileId, saleId: redemption.saleId ?? sale.id },
         allocation,
         reversalDeadline: reversalDeadline(this.entry, this.safetyMarginMs),
       });
@@ -352,17 +457,14 @@ export class RedemptionFlow {
     }
   }
 
-  /** Sends the redeem request at most twice, never without first looking for the first one. */
+  /**
+   * Sends the redeem request, never twice for one intent without first looking for the first:
+   * the intent is claimed in the journal (compare-and-set, so another tab cannot claim it too),
+   * and a lost answer is looked up by the sale id, twice with a short wait between, before the
+   * request goes out again. A look-up that fails leaves the entry in the journal as unknown.
+   */
   private async createOnce(input: RedeemInput, key: string): Promise<Redemption> {
-    const existing = await this.journal.get(key);
-    if (existing?.lease && existing.lease.owner !== this.owner && existing.lease.until > this.now()) {
-      throw new RedemptionFlowError('intent_in_progress', `Sale ${input.sale.id} is being redeemed in another tab.`);
-    }
-    if (existing && (existing.stage === 'paid' || existing.stage === 'settling')) {
-      // Paid, or being reversed: only recovery may finish it, never a new redemption.
-      throw new RedemptionFlowError('intent_in_progress', `Sale ${input.sale.id} has a redemption waiting to be settled.`);
-    }
-    this.entry = existing ?? {
+    const fresh: JournalEntry = {
       v: 1,
       key,
       stage: 'redeeming',
@@ -370,14 +472,26 @@ export class RedemptionFlow {
       sale: input.sale,
       ...(input.amountCents !== undefined ? { amountCents: input.amountCents } : {}),
       ...(input.benefitId !== undefined ? { benefitId: input.benefitId } : {}),
-      lease: { owner: this.owner, until: this.now() + REVERSAL_WINDOW_MS },
+      ...(input.benefitKind !== undefined ? { benefitKind: input.benefitKind } : {}),
+      lease: { owner: this.owner, until: this.now() + LEASE_TTL_MS },
       updatedAt: this.now(),
     };
-    await this.journal.put(this.entry);
-    // A journal entry from an earlier try (a lost answer, a reload) may stand for a redemption
-    // Omneo already made: look before posting.
-    if (existing) {
-      const found = await this.findExisting(this.entry);
+    let existing: JournalEntry | null = null;
+    if (await this.journal.claim(fresh)) {
+      this.entry = fresh;
+    } else {
+      existing = await this.journal.get(key);
+      if (existing && (existing.stage === 'paid' || existing.stage === 'settling')) {
+        // Paid, or being undone: only recovery may finish it, never a new redemption.
+        throw new RedemptionFlowError('intent_in_progress', `Sale ${input.sale.id} has a redemption waiting to be settled.`);
+      }
+      // An earlier try of this intent (its answer lost, the page reloaded): take it over, unless
+      // a live page holds it.
+      const leased = existing ? await this.journal.lease(key, this.owner, this.now(), LEASE_TTL_MS) : null;
+      if (!leased) throw new RedemptionFlowError('intent_in_progress', `Sale ${input.sale.id} is being redeemed in another tab.`);
+      this.entry = leased;
+      // It may stand for a redemption Omneo already made: look before posting.
+      const found = await this.lookTwice(this.entry);
       if (found) return found;
       // Nothing was made: this try's amount is the one to post, and to look for if it is lost.
       if (input.amountCents !== undefined && this.entry.amountCents !== input.amountCents) {
@@ -388,19 +502,56 @@ export class RedemptionFlow {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
         const created = await this.send(input);
-        this.entry = { ...this.entry, receivedAt: this.now() };
+        this.entry = { ...this.entry!, receivedAt: this.now() };
         return created;
       } catch (error) {
         if (!isOutcomeUnknown(error)) {
-          await this.journal.remove(key);
+          await this.journal.removeOwn(key, this.owner);
           throw error;
         }
-        const found = await this.findExisting(this.entry);
+        const found = await this.lookTwice(this.entry!);
         if (found) return found;
         if (attempt === 1) throw error;
       }
     }
     throw new Error('unreachable');
+  }
+
+  /**
+   * Looks for the entry's redemption, and once more after a short wait (Omneo's list may lag a
+   * moment behind a write). A look-up that fails throws: the entry stays as it is, unknown.
+   */
+  private async lookTwice(entry: JournalEntry): Promise<Redemption | null> {
+    const first = await this.findExisting(entry);
+    if (first) return first;
+    await this.wait(this.lookupDelayMs);
+    return this.findExisting(entry);
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** Renews the lease while the sale is held here, so no other tab takes a live page's sale. */
+  private startHeartbeat(): void {
+    if (this.heartbeatMs <= 0 || this.heartbeat !== undefined) return;
+    this.heartbeat = setInterval(() => {
+      const entry = this.entry;
+      if (!entry || !['held', 'recording'].includes(this.state)) return;
+      void this.journal.lease(entry.key, this.owner, this.now(), LEASE_TTL_MS).then(
+        (leased) => {
+          if (leased && this.entry?.key === leased.key) this.entry = { ...this.entry, lease: leased.lease! };
+        },
+        // A failed renewal is retried on the next beat; the flow's own writes re-check the lease.
+        () => undefined,
+      );
+    }, this.heartbeatMs);
+    (this.heartbeat as { unref?: () => void }).unref?.();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
   }
 
   private async findExisting(entry: JournalEntry): Promise<Redemption | null> {
@@ -460,7 +611,7 @@ export class RedemptionFlow {
    * settles it: another tab's recovery may have taken a sale held too long by a dead page.
    */
   private async assertLease(entry: JournalEntry): Promise<void> {
-    const leased = await this.journal.lease(entry.key, this.owner, this.now(), REVERSAL_WINDOW_MS);
+    const leased = await this.journal.lease(entry.key, this.owner, this.now(), LEASE_TTL_MS);
     if (!leased) {
       throw new RedemptionFlowError('intent_in_progress', `Sale ${entry.sale.id} was taken over by another tab.`);
     }
@@ -468,6 +619,7 @@ export class RedemptionFlow {
   }
 
   private release(): void {
+    this.stopHeartbeat();
     if (this.intent) releaseIntent(this.journal.prefix, this.intent, this);
   }
 

@@ -32,6 +32,18 @@ export interface SettleOutcome {
   reason: string;
   /** Cents given back (reversed or refunded), 0 when recorded. */
   returnedCents: number;
+  /**
+   * Other live redemptions of the same intent that the kit found and undid (a redeem that landed
+   * after the kit gave up on it, or another tab's), each reversed or refunded.
+   */
+  strays?: StrayOutcome[];
+}
+
+/** A stray redemption the kit undid while settling. */
+export interface StrayOutcome {
+  redemptionId: number;
+  outcome: 'reversed' | 'refunded';
+  returnedCents: number;
 }
 
 export interface SettleContext {
@@ -47,44 +59,78 @@ export function reversalDeadline(entry: Pick<JournalEntry, 'receivedAt'>, safety
   return entry.receivedAt === undefined ? null : entry.receivedAt + REVERSAL_WINDOW_MS - safetyMarginMs;
 }
 
-/** Whether a redemption found by sale id is the one this journal entry asked for. */
-export function matchesIntent(entry: Pick<JournalEntry, 'amountCents' | 'benefitId'>, r: Redemption): boolean {
-  if (r.type !== 'redeem') return false;
-  const benefitItems = r.items.filter((i) => i.type === 'benefit');
-  if (entry.benefitId !== undefined) return benefitItems.some((i) => i.id === entry.benefitId);
-  return benefitItems.length === 0 && r.totalCents === entry.amountCents;
+/**
+ * The cents a redemption moved: its `total`, or, where Omneo sent none (`total: null` is legal),
+ * the sum of its items' values; `null` when neither says.
+ */
+export function redeemedCents(r: Redemption): number | null {
+  if (r.totalCents !== null) return r.totalCents;
+  const values = r.items.map((i) => i.valueCents).filter((v): v is number => v !== null);
+  return values.length > 0 ? values.reduce((a, b) => a + b, 0) : null;
 }
 
+/** Omneo's creation time, or the latest time it can be, so a window counted from it stays safe. */
+const createdMs = (r: Redemption): number => r.createdAtMs ?? Number.MAX_SAFE_INTEGER;
+
+
 /**
- * What happened to each redemption of a sale: reversed, and how much was returned. Omneo links
- * an undo to its redemption by `redemption_id` where it sends one. Where it does not, an undo
- * is paired with the latest redemption made before it (with the same total, for a reversal)
- * that nothing else undid: a sale redeemed, reversed and redeemed again keeps its second
- * redemption live.
+ * Whether a redemption found by sale id is one this journal entry's intent made: a benefit
+ * redemption whose item redeemed that benefit instance (`items[].type_attributes.id`, not the
+ * item's own id), or a rewards redemption with no benefit in it. `exact` also asks for the amount
+ * the entry asked for (how a lost answer is adopted); without it, any redemption of the intent
+ * counts (how a late landing or another tab's redemption is found).
  */
-function settlements(all: readonly Redemption[]): Map<number, { reversed: boolean; returnedCents: number }> {
-  const redeems = all.filter((r) => r.type === 'redeem').sort((a, b) => a.createdAtMs - b.createdAtMs || a.id - b.id);
+export function matchesIntent(entry: Pick<JournalEntry, 'amountCents' | 'benefitId'>, r: Redemption, exact = true): boolean {
+  if (r.type !== 'redeem' && r.type !== null) return false;
+  // An item's `type` may be null: then what it points at decides.
+  if (entry.benefitId !== undefined) return r.items.some((i) => i.instanceId === entry.benefitId && (i.type === 'benefit' || i.type === null));
+  return !r.items.some((i) => i.type === 'benefit') && (!exact || redeemedCents(r) === null || redeemedCents(r) === entry.amountCents);
+}
+
+/** Undo id -> the redemption it undid, where the kit knows it (it made the undo). */
+export type Links = ReadonlyMap<number, number>;
+const NO_LINKS: Links = new Map();
+
+/**
+ * What happened to each redemption of a sale: reversed, and how much was returned. Omneo's
+ * listed redemptions do not say which redemption an undo undoes: an undo the kit made itself is
+ * paired by what it knows (`links`); any other is paired with the latest redemption made before it (with the same total, for a reversal) that nothing else undid:
+ * a sale redeemed, reversed and redeemed again keeps its second redemption live.
+ */
+function settlements(all: readonly Redemption[], links: Links = NO_LINKS): Map<number, { reversed: boolean; returnedCents: number }> {
+  const order = (a: Redemption, b: Redemption) => createdMs(a) - createdMs(b) || a.id - b.id;
+  const redeems = all.filter((r) => r.type === 'redeem' || r.type === null).sort(order);
   const state = new Map(redeems.map((r) => [r.id, { reversed: false, returnedCents: 0 }]));
-  const undos = all.filter((r) => r.type !== 'redeem').sort((a, b) => a.createdAtMs - b.createdAtMs || a.id - b.id);
+  const undos = all.filter((r) => r.type === 'reversal' || r.type === 'return').sort(order);
   for (const undo of undos) {
-    let target = undo.undoesRedemptionId !== null ? state.get(undo.undoesRedemptionId) : undefined;
-    if (undo.undoesRedemptionId === null) {
-      const candidate = redeems
-        .filter((r) => (r.createdAtMs < undo.createdAtMs || (r.createdAtMs === undo.createdAtMs && r.id < undo.id)) && !state.get(r.id)!.reversed)
-        .filter((r) => (undo.type === 'reversal' ? r.totalCents === undo.totalCents : state.get(r.id)!.returnedCents < r.totalCents))
-        .at(-1);
-      target = candidate ? state.get(candidate.id) : undefined;
-    }
+    const undone = redeemedCents(undo);
+    const linked = links.get(undo.id);
+    const candidate = linked !== undefined ? redeems.find((r) => r.id === linked) : redeems
+      .filter((r) => (createdMs(r) < createdMs(undo) || (createdMs(r) === createdMs(undo) && r.id < undo.id)) && !state.get(r.id)!.reversed)
+      .filter((r) =>
+        undo.type === 'reversal'
+          ? undone === null || redeemedCents(r) === null || redeemedCents(r) === undone
+          : state.get(r.id)!.returnedCents < (redeemedCents(r) ?? Number.MAX_SAFE_INTEGER),
+      )
+      .at(-1);
+    const target = candidate ? state.get(candidate.id) : undefined;
     if (!target) continue;
     if (undo.type === 'reversal') target.reversed = true;
-    else target.returnedCents += undo.totalCents;
+    else target.returnedCents += Math.abs(undone ?? 0);
   }
   return state;
 }
 
 /** What Omneo's list for a sale says happened to one redemption since it was made. */
-function settlementOf(all: readonly Redemption[], target: { id: number }) {
-  return settlements(all).get(target.id) ?? { reversed: false, returnedCents: 0 };
+function settlementOf(all: readonly Redemption[], target: { id: number }, links: Links = NO_LINKS) {
+  return settlements(all, links).get(target.id) ?? { reversed: false, returnedCents: 0 };
+}
+
+/** Whether a redemption in a sale's list is still live: neither reversed nor wholly returned. */
+function isLive(all: readonly Redemption[], r: Redemption, links: Links = NO_LINKS): boolean {
+  const { reversed, returnedCents } = settlementOf(all, r, links);
+  const total = redeemedCents(r);
+  return !reversed && (total === null || total === 0 || returnedCents < total);
 }
 
 /**
@@ -93,12 +139,16 @@ function settlementOf(all: readonly Redemption[], target: { id: number }) {
  */
 export async function findLiveRedemption(client: OmneoClient, entry: JournalEntry): Promise<Redemption | null> {
   const all = await client.redemptions.findBySaleId(entry.profileId, entry.sale.id);
-  const live = all.filter((r) => {
-    if (!matchesIntent(entry, r)) return false;
-    const { reversed, returnedCents } = settlementOf(all, r);
-    return !reversed && returnedCents < r.totalCents;
-  });
-  return live[0] ?? null;
+  return all.find((r) => matchesIntent(entry, r) && isLive(all, r)) ?? null;
+}
+
+/**
+ * The live redemptions of the entry's intent other than `keep`: a redeem that landed after the
+ * kit gave up on it, or one another tab made. Nothing the kit settles may leave one behind.
+ */
+export async function findStrayRedemptions(client: OmneoClient, entry: JournalEntry, keep: number | null, links: Links = NO_LINKS): Promise<Redemption[]> {
+  const all = await client.redemptions.findBySaleId(entry.profileId, entry.sale.id);
+  return all.filter((r) => r.id !== keep && matchesIntent(entry, r, false) && isLive(all, r, links));
 }
 
 /** What Omneo shows happened to the entry's redemption since: reversed, and how much was returned. */
@@ -123,12 +173,15 @@ function givenBack(outcome: 'reversed' | 'refunded', entry: JournalEntry, reason
   return { outcome, redemptionId: redemption.id, saleId: entry.sale.id, reason, returnedCents: redemption.totalCents };
 }
 
-async function refundHeld(ctx: SettleContext, entry: JournalEntry, why: string): Promise<SettleOutcome> {
+async function refundHeld(ctx: SettleContext, entry: JournalEntry, why: string, links: Map<number, number>): Promise<SettleOutcome> {
   const redemption = entry.redemption!;
   await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'refund', updatedAt: ctx.now() });
   try {
-    if (entry.benefitId !== undefined) await ctx.client.redemptions.refundBenefit(entry.profileId, redemption.id);
-    else await ctx.client.redemptions.refund(entry.profileId, redemption.id);
+    const call = { saleId: entry.sale.id };
+    const made = entry.benefitId !== undefined
+      ? await ctx.client.redemptions.refundBenefit(entry.profileId, redemption.id, 1, call)
+      : await ctx.client.redemptions.refund(entry.profileId, redemption.id, undefined, call);
+    links.set(made.id, redemption.id);
   } catch (error) {
     if (!isOutcomeUnknown(error) && !isRefusal(error)) throw error;
     // Lost, or refused (perhaps as already refunded or reversed): look at what Omneo holds.
@@ -149,6 +202,8 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
   const deadline = reversalDeadline(entry, ctx.safetyMarginMs);
   const inWindow = deadline !== null && ctx.now() < deadline;
   let outcome: SettleOutcome | undefined;
+  // The undos made here, by id: the sale's list does not say which redemption an undo undid.
+  const links = new Map<number, number>();
   if (entry.settleAction) {
     // A reversal or refund was started before (its answer lost, or the till reloaded): adopt
     // whatever Omneo shows happened, so nothing is undone twice.
@@ -164,12 +219,13 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
     const why = entry.settleAction === 'refund'
       ? `${cause} A refund had been started; it was completed.`
       : `${cause} The 10-minute reversal window had passed, so the redemption was refunded as a new reward.`;
-    outcome = await refundHeld(ctx, entry, why);
+    outcome = await refundHeld(ctx, entry, why, links);
   } else {
     await ctx.journal.put({ ...entry, stage: 'settling', settleAction: 'reverse', updatedAt: ctx.now() });
     const reversed = givenBack('reversed', entry, `${cause} The redemption was reversed within the 10-minute window.`);
     try {
-      await ctx.client.redemptions.reverse(entry.profileId, redemption.id);
+      const reversal = await ctx.client.redemptions.reverse(entry.profileId, redemption.id, { saleId: entry.sale.id });
+      links.set(reversal.id, redemption.id);
       outcome = reversed;
     } catch (error) {
       const refused = isRefusal(error);
@@ -179,10 +235,55 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
       else if (!refused) throw error;
       else {
         const why = `${cause} Omneo refused the reversal (${describe(error)}), so the redemption was refunded instead.`;
-        outcome = await refundHeld(ctx, { ...entry, settleAction: 'refund' }, why);
+        outcome = await refundHeld(ctx, { ...entry, settleAction: 'refund' }, why, links);
       }
     }
   }
   await ctx.journal.remove(entry.key);
-  return outcome;
+  return withStrays(ctx, entry, redemption.id, outcome, links);
+}
+
+/**
+ * Undoes every live redemption of the entry's intent but `keep`: reversed while Omneo's 10-minute
+ * window (counted from Omneo's own `created_at`, less the margin) allows, refunded after, or when
+ * the reversal is refused. Answers what it undid.
+ */
+export async function reconcileIntent(ctx: SettleContext, entry: JournalEntry, keep: number | null, links: Links = NO_LINKS): Promise<StrayOutcome[]> {
+  const undone: StrayOutcome[] = [];
+  for (const stray of await findStrayRedemptions(ctx.client, entry, keep, links)) {
+    const cents = redeemedCents(stray) ?? 0;
+    const call = { saleId: entry.sale.id };
+    const inWindow = stray.createdAtMs !== null && ctx.now() < stray.createdAtMs + REVERSAL_WINDOW_MS - ctx.safetyMarginMs;
+    let outcome: 'reversed' | 'refunded' = 'refunded';
+    if (inWindow) {
+      try {
+        await ctx.client.redemptions.reverse(entry.profileId, stray.id, call);
+        outcome = 'reversed';
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+      }
+    }
+    if (outcome === 'refunded') {
+      if (entry.benefitId !== undefined) await ctx.client.redemptions.refundBenefit(entry.profileId, stray.id, 1, call);
+      else await ctx.client.redemptions.refund(entry.profileId, stray.id, undefined, call);
+    }
+    undone.push({ redemptionId: stray.id, outcome, returnedCents: cents });
+  }
+  return undone;
+}
+
+/** The outcome, with the strays of its intent undone and named; a failure to look is said too. */
+export async function withStrays(
+  ctx: SettleContext,
+  entry: JournalEntry,
+  keep: number | null,
+  outcome: SettleOutcome,
+  links: Links = NO_LINKS,
+): Promise<SettleOutcome> {
+  try {
+    const strays = await reconcileIntent(ctx, entry, keep, links);
+    return strays.length === 0 ? outcome : { ...outcome, strays, reason: `${outcome.reason} Another redemption of the same sale was found live and undone.` };
+  } catch (error) {
+    return { ...outcome, reason: `${outcome.reason} Whether another redemption of this sale is live could not be checked (${describe(error)}): look the sale up before it is closed.` };
+  }
 }

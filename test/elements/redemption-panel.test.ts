@@ -103,7 +103,7 @@ async function redeemHeld(el: OmneoRedemptionPanel) {
 }
 
 const redeemPosts = (tenant: MockTenant) =>
-  tenant.requests.filter((r) => r.method === 'POST' && /^\/profiles\/[^/]+\/(benefits\/\d+\/)?redemptions$/.test(r.path));
+  tenant.requests.filter((r) => r.method === 'POST' && /^\/profiles\/[^/]+\/(redemptions|benefits\/\d+\/(redemptions|redeem))$/.test(r.path));
 const transactionPosts = (tenant: MockTenant) => tenant.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/transactions'));
 
 describe('<omneo-redemption-panel>: amount and preview', () => {
@@ -586,7 +586,7 @@ describe('<omneo-redemption-panel>: benefits', () => {
     const o = omneo();
     const [coffee] = await avaBenefits(o);
     const { el, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
-    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /\/benefits\/\d+\/redemptions$/ });
+    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /\/benefits\/\d+\/(redemptions|redeem)$/ });
     confirmButton(el).click();
     await until(() => statusText(el) === 'Omneo did not accept that.', 'the refusal');
     expect(redeemPosts(o.tenant)).to.have.length(2);
@@ -601,8 +601,8 @@ describe('<omneo-redemption-panel>: benefits', () => {
     const o = omneo();
     const [coffee] = await avaBenefits(o);
     const { el, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
-    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /\/benefits\/\d+\/redemptions$/ });
-    o.tenant.faults.failNext(1, 503, { method: 'POST', path: /reverse$/ });
+    o.tenant.faults.failNext(1, 422, { method: 'POST', path: /\/benefits\/\d+\/(redemptions|redeem)$/ });
+    o.tenant.faults.failNext(1, 503, { method: 'POST', path: /revers(e|al)$/ });
     o.tenant.faults.failNext(20, 503, { method: 'GET', path: /^\/redemptions/ });
     confirmButton(el).click();
     await until(() => statusText(el) === 'Omneo did not accept that.', 'the refusal');

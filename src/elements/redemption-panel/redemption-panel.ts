@@ -240,7 +240,7 @@ export class OmneoRedemptionPanel extends OmneoElement {
     const detail = settledDetail(result, transaction);
     if (detail) {
       this.dispatchEvent(new OmneoRedemptionSettledEvent(detail));
-      this.balancesChanged(detail.redemption.profileId);
+      if (detail.redemption.profileId) this.balancesChanged(detail.redemption.profileId);
     }
     this.failure = null;
     if (result.error) this.fail(result.error, operation);
