@@ -9,17 +9,8 @@ import type { MockStore } from './store.js';
 import type { MockRedemption } from './types.js';
 import { createTransaction, upsertTransaction } from './transactions.js';
 import type { FaultState } from './faults.js';
-import {
-  balancesWire,
-  benefitWire,
-  identityWire,
-  listedRedemptionWire,
-  locationWire,
-  paginate,
-  profileWire,
-  successfulRedemptionWire,
-  transactionWire,
-} from './wire.js';
+import { balancesWire, benefitWire, identityWire, locationWire, paginate, profileWire } from './wire.js';
+import { listedRedemptionWire, successfulRedemptionWire, transactionWire } from './wire-sales.js';
 
 /** A route's answer: a JSON body (status 200 unless said), or 204 with none. */
 export interface RouteAnswer {
