@@ -128,8 +128,12 @@ function moneyShare(totalCents: number, input: Pick<RedeemInput, 'benefitId' | '
 /** A call the flow cannot take in its current state, or an intent already being redeemed. */
 export class RedemptionFlowError extends Error {
   override name = 'RedemptionFlowError';
-  constructor(readonly code: 'invalid_state' | 'intent_in_progress' | 'invalid_input', message: string) {
-    super(message);
+  constructor(
+    readonly code: 'invalid_state' | 'intent_in_progress' | 'invalid_input' | 'outcome_unknown',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
   }
 }
 
@@ -509,7 +513,18 @@ export class RedemptionFlow {
           await this.journal.removeOwn(key, this.owner);
           throw error;
         }
-        const found = await this.lookTwice(this.entry!);
+        let found: Redemption | null;
+        try {
+          found = await this.lookTwice(this.entry!);
+        } catch (lookup) {
+          // Neither the answer nor a look-up: whether Omneo made it is unknown. The entry stays
+          // journaled; a retry looks again first, and recovery settles whatever was made.
+          throw new RedemptionFlowError(
+            'outcome_unknown',
+            `Sale ${input.sale.id}: the redemption's answer was lost and it could not be looked up (${lookup instanceof Error ? lookup.message : String(lookup)}). It stays in the journal; try again to look for it.`,
+            { cause: error },
+          );
+        }
         if (found) return found;
         if (attempt === 1) throw error;
       }

@@ -598,6 +598,20 @@ describe('hostile conditions: late landings, two tabs, retried returns, odd answ
     expect(held.allocation!.reduce((n, l) => n + l.shareCents, 0)).to.equal(1000);
   });
 
+  it('a lost answer whose look-up fails too is an unknown outcome: kept in the journal, looked up before any re-send', async () => {
+    const { tenant, flow, journal } = impatient(2000);
+    const sale = guideSale();
+    tenant.faults.dropNextAnswer({ method: 'POST', path: REDEEM });
+    tenant.faults.failNext(20, 503, { method: 'GET', path: /^\/redemptions/ });
+    const error = await rejection(flow.redeem({ profileId: SEED.ava.id, sale, amountCents: 1000 }));
+    expect((error as RedemptionFlowError).code).to.equal('outcome_unknown');
+    expect((await journal.get(`${sale.id}#rewards`))?.stage).to.equal('redeeming');
+    tenant.faults.clear();
+    const held = await flow.redeem({ profileId: SEED.ava.id, sale, amountCents: 1000 });
+    expect(held.state).to.equal('held');
+    expect(posts(tenant, REDEEM)).to.have.length(1);
+  });
+
   it('a benefit applied at the till takes no money share', async () => {
     const { flow } = impatient(2000);
     const held = await flow.redeem({ profileId: SEED.ava.id, sale: guideSale(), benefitId: SEED.ava.benefits.coffee, benefitKind: 'apply' });
