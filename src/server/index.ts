@@ -15,6 +15,7 @@ export type { ProfileWebhookOptions, WebhookDelivery, WebhookOutcome } from './h
 export type { NodeListenerOptions, NodeServerTimeouts } from './node.js';
 export type { ProfileEvent } from './profile-delivery.js';
 export type {
+  AppliedMerge,
   BalanceSnapshot,
   CustomerRecord,
   CustomerStatus,
@@ -22,7 +23,6 @@ export type {
   CustomerUpdate,
   DeleteResult,
   DeliveryIssue,
-  AppliedMerge,
   KeptDelivery,
   MergeResult,
   RefusedMerge,

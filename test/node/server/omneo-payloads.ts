@@ -41,9 +41,7 @@ export function omneoProfile(n: number, seconds: number, extra: Record<string, u
     last_name: `Hopper ${n}`,
     email: `grace${n}@example.com`,
     gender: 'female',
-    // The SDK types it `string | null`; a string here fails the client's profileSchema today (its
-    // balances read `currency` as an exchange-rate object), so the fixtures send null.
-    currency: null,
+    currency: 'AUD',
     joined_at: '2024-03-01 09:30:00',
     mobile_phone: '0400 000 000',
     mobile_phone_country: 'AU',
