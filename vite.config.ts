@@ -5,7 +5,8 @@
  * shared chunks would move them into files a consumer's bundler is told it may drop. Type declarations come from `tsc -p
  * tsconfig.build.json` (see the `build` script).
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyTemplateLiterals } from './scripts/template-literals.mjs';
 
 /** Package entry -> source module. Keep in step with `exports` in package.json. */
 export const entries: Record<string, string> = {
@@ -29,7 +30,26 @@ export const entries: Record<string, string> = {
   'react/redemption-panel': 'src/react/redemption-panel.ts',
 };
 
+/**
+ * Minifies the text of the elements' `css` and `html` literals (scripts/template-literals.mjs),
+ * after TypeScript is stripped. Only literal text moves and the render code keeps its lines, so
+ * the source map from before still holds (`map: null`).
+ */
+export function minifyTemplateLiteralsPlugin(): Plugin {
+  return {
+    name: 'omneo-pos-kit/minify-template-literals',
+    enforce: 'post',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/elements\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null;
+      const out = minifyTemplateLiterals(code, this.parse(code));
+      return out === null ? null : { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [minifyTemplateLiteralsPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

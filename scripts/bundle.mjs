@@ -1,11 +1,14 @@
 // `npm run bundle`: dist/omneo-pos-kit.bundle.js, one self-contained, minified ES module for a
 // `<script type="module">` drop-in: every element defined, the public API exported, Lit, zod and
-// every other dependency inside. Built with esbuild from a virtual entry (src/ is not touched).
+// every other dependency inside. Built with esbuild from a virtual entry (src/ is not touched),
+// the elements' `css` and `html` literals minified as in the library build.
 // `npm run build` empties dist/ first, so run this after it (the build script does).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAst } from 'vite';
+import { minifyTemplateLiterals } from './template-literals.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,6 +30,17 @@ export const BUNDLE_ENTRY = [
   `export * from './src/index.ts';`,
 ].join('\n');
 
+/** The elements' modules with their `css` / `html` literals minified (scripts/template-literals.mjs). */
+const minifiedTemplates = {
+  name: 'omneo-pos-kit/minify-template-literals',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]elements[\\/].*\.ts$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      return { contents: minifyTemplateLiterals(code, parseAst(code, { lang: 'ts' })) ?? code, loader: 'ts' };
+    });
+  },
+};
+
 /**
  * Bundles `contents` (module source, resolved from the repository root) with every dependency
  * inside, minified, for browsers. Resolves to the code.
@@ -43,6 +57,7 @@ export async function bundle(contents, { minify = true } = {}) {
     tsconfig: join(root, 'tsconfig.json'),
     write: false,
     logLevel: 'warning',
+    plugins: [minifiedTemplates],
   });
   return result.outputFiles[0].text;
 }

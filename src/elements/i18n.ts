@@ -121,7 +121,6 @@ function keysOf(messages: object, prefix = ''): string[] {
     typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
-const ENGLISH_KEYS = keysOf(en);
 
 /**
  * Registers `messages` for `language` (a BCP 47 tag: `fr`, or `fr-CA` for a regional wording),
@@ -132,7 +131,8 @@ const ENGLISH_KEYS = keysOf(en);
 export function registerMessages(language: string, messages: Messages): void {
   const [tag] = Intl.getCanonicalLocales(language);
   const given = new Set(typeof messages === 'object' && messages !== null ? keysOf(messages) : []);
-  const missing = ENGLISH_KEYS.filter((key) => !given.has(key));
+  // Listed here, not at load: a till that never registers a language does not pay for it.
+  const missing = keysOf(en).filter((key) => !given.has(key));
   if (!tag || missing.length > 0) {
     throw new TypeError(`The ${language} messages lack ${missing.join(', ') || 'a language tag'}.`);
   }
