@@ -137,3 +137,64 @@ export function recordEvents(names: string[]) {
     stop: () => names.forEach((name) => document.removeEventListener(name, listener)),
   };
 }
+
+/**
+ * Outside text a hostile tenant or host could send: a right-to-left override behind an
+ * unmatched isolate terminator (which closes a plain `<bdi>` early), then characters with no
+ * break opportunity, 10,000 in all (about 150,000 px of text on one line).
+ */
+export function hostileName(start = 'Eve'): string {
+  return `${start}\u2069\u202E${'W'.repeat(10_000)}`.slice(0, 10_000);
+}
+
+/**
+ * Where each character of the first occurrence of `text` in `root`'s shadow root is drawn: the
+ * left edge of each, in reading order. Strictly increasing when the text reads left to right as
+ * written, whatever bidi controls surround it.
+ */
+export function characterLefts(el: Element, text: string): number[] {
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent!.indexOf(text);
+    if (at < 0) continue;
+    return [...text].map((_, i) => {
+      const range = document.createRange();
+      range.setStart(node!, at + i);
+      range.setEnd(node!, at + i + 1);
+      return range.getBoundingClientRect().left;
+    });
+  }
+  throw new Error(`"${text}" is not in the shadow root`);
+}
+
+/** Whether `lefts` (from {@link characterLefts}) read left to right. */
+export const readsLeftToRight = (lefts: number[]) => lefts.every((left, i) => i === 0 || left > lefts[i - 1]!);
+
+/** The innermost element under `root` (shadow roots of `root` included) whose whole text is `text`. */
+export function boxOf(root: Element, text: string): HTMLElement | null {
+  const scope: ParentNode = root.shadowRoot ?? root;
+  const all = [...scope.querySelectorAll<HTMLElement>('*')].filter((node) => node.textContent === text);
+  return all.find((node) => ![...node.children].some((child) => child.textContent === text)) ?? null;
+}
+
+/**
+ * What is wrong with how `full` (a piece of outside text, found as {@link boxOf} `root`) is
+ * shown: it should be isolated, clipped with an ellipsis inside `within`, and carry `full` as
+ * its title. An empty list when all is well.
+ */
+export function outsideTextProblems(root: Element, full: string, within: Element): string[] {
+  const box = boxOf(root, full);
+  if (!box) return ['no element holds the text alone'];
+  const problems: string[] = [];
+  const style = getComputedStyle(box);
+  if (style.unicodeBidi !== 'isolate') problems.push(`unicode-bidi is ${style.unicodeBidi}`);
+  if (style.textOverflow !== 'ellipsis') problems.push(`text-overflow is ${style.textOverflow}`);
+  if (box.title !== full) problems.push('the title is not the full text');
+  if (box.scrollWidth <= box.clientWidth) problems.push('the text is not clipped');
+  const outer = within.getBoundingClientRect();
+  const rect = box.getBoundingClientRect();
+  if (rect.left < outer.left - 0.5 || rect.right > outer.right + 0.5) {
+    problems.push(`drawn from ${Math.round(rect.left)} to ${Math.round(rect.right)}, outside ${Math.round(outer.left)}–${Math.round(outer.right)}`);
+  }
+  return problems;
+}

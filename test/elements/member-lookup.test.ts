@@ -10,11 +10,16 @@ import type { OmneoMemberLookup } from '../../src/elements/member-lookup/member-
 import { provideOmneoSession, type OmneoSession } from '../../src/elements/session.js';
 import type { OmneoErrorEvent, OmneoMemberSelectEvent, OmneoScanEvent } from '../../src/elements/events.js';
 import { SEED } from '../../src/mocks/index.js';
+import type { OmneoClient, Profile } from '../../src/client/index.js';
 import {
+  characterLefts,
+  hostileName,
   omneo,
   part,
   parts,
+  outsideTextProblems,
   personTypes,
+  readsLeftToRight,
   recordEvents,
   requestLines,
   scannerTypes,
@@ -380,6 +385,71 @@ describe('<omneo-member-lookup>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelectorAll('script, img, svg')).to.have.length(0);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('hostile text', () => {
+    /** Ava, with a 10,000-character name and tier that end in a right-to-left override. */
+    async function hostileAva(o: Omneo): Promise<Profile> {
+      const ava = await o.client.profiles.get(SEED.ava.id);
+      return { ...ava, fullName: hostileName(), tier: { ...ava.tier!, name: hostileName('Gold') } };
+    }
+
+    it('a chosen member’s long, overridden name is clipped in its row and the till beside it stays on screen', async () => {
+      const o = omneo();
+      const profile = await hostileAva(o);
+      // A till row: the lookup and the payment area side by side, as a host lays them out.
+      const till = await fixture<HTMLDivElement>(html`<div style="display: flex; gap: 8px; width: 800px">
+        <omneo-member-lookup lang="en-AU" style="flex: 1" .client=${o.client} .profile=${profile}></omneo-member-lookup>
+        <div id="payment" style="flex: 1">Take payment</div>
+      </div>`);
+      const el = till.querySelector('omneo-member-lookup')!;
+      await until(() => chosen(el), 'the chosen member');
+      const payment = till.querySelector('#payment')!.getBoundingClientRect();
+      expect(payment.right, 'the payment area stays inside the till row').to.be.at.most(till.getBoundingClientRect().right + 0.5);
+      expect(payment.width).to.be.above(300);
+      expect(el.getBoundingClientRect().width).to.be.at.most(400);
+      // The live region's sentence keeps its own words in order around the name.
+      expect(readsLeftToRight(characterLefts(el, 'selected')), '"selected" reads as written').to.equal(true);
+      expect(status(el)).to.equal(`${profile.fullName} selected`);
+
+      expect(outsideTextProblems(part(el, 'member')!, profile.fullName!, part(el, 'member')!), 'the name').to.deep.equal([]);
+      expect(outsideTextProblems(part(el, 'member')!, profile.tier!.name, part(el, 'member')!), 'the tier').to.deep.equal([]);
+      expect(outsideTextProblems(part(el, 'status')!, profile.fullName!, part(el, 'status')!), 'the name in the status').to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('search results with such names stay inside the list, each with its full name as a title', async () => {
+      const o = omneo();
+      const search: OmneoClient['profiles']['search'] = async (text, call) => {
+        const page = await o.client.profiles.search(text, call);
+        return { ...page, items: page.items.map((p) => ({ ...p, fullName: hostileName(p.fullName!) })) };
+      };
+      const client = Object.assign(Object.create(o.client) as OmneoClient, { profiles: { ...o.client.profiles, search } });
+      const el = await fixture<OmneoMemberLookup>(html`<omneo-member-lookup lang="en-AU" style="width: 320px" .client=${client} debounce="10"></omneo-member-lookup>`);
+      part<HTMLInputElement>(el, 'input')!.focus();
+      await personTypes('Lee', 10);
+      await until(() => parts(el, 'option').length === 2, 'the results');
+      const results = part(el, 'results')!;
+      expect(results.getBoundingClientRect().width).to.be.at.most(320);
+      expect(readsLeftToRight(characterLefts(el, 'members found'))).to.equal(true);
+      for (const [i, option] of parts(el, 'option').entries()) {
+        expect(option.getBoundingClientRect().right).to.be.at.most(results.getBoundingClientRect().right + 0.5);
+        expect(outsideTextProblems(option, hostileName(['Mia Lee', 'Oliver Leeson'][i]), option)).to.deep.equal([]);
+      }
+    });
+
+    it('a query that finds nobody is shown back isolated: the sentence around it reads as written', async () => {
+      const o = omneo();
+      const { el, input } = await mount(o, { debounce: 10 });
+      input().value = `zz\u2069\u202E${'q'.repeat(2000)}`;
+      input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await until(() => status(el).startsWith('No member found'), 'no match');
+      el.style.width = '320px';
+      await el.updateComplete;
+      expect(readsLeftToRight(characterLefts(el, 'No member found for'))).to.equal(true);
+      expect(part(el, 'status')!.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+      expect(outsideTextProblems(part(el, 'status')!, input().value, part(el, 'status')!)).to.deep.equal([]);
     });
   });
 

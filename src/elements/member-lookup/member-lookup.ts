@@ -6,6 +6,7 @@ import type { Profile } from '../../client/index.js';
 import { OmneoErrorEvent, OmneoMemberClearEvent, OmneoMemberSelectEvent, OmneoScanEvent } from '../events.js';
 import type { OmneoSessionChange } from '../session.js';
 import { asOmneoError, isAbort, OmneoElement } from '../shared/omneo-element.js';
+import { OUTSIDE_TEXT, sentenceWith } from '../shared/outside-text.js';
 import { WedgeScanController } from '../shared/wedge-scanner.js';
 import { baseStyles } from '../styles/base.js';
 import { findMembers, OPERATION, type LookupOutcome, type LookupRequest } from './find-members.js';
@@ -280,16 +281,17 @@ export class OmneoMemberLookup extends OmneoElement {
     const listed = this.profile ? [] : this.listed;
     const failed = this.lookup.status === TaskStatus.ERROR && !isAbort(this.lookup.error);
     const name = this.profile ? (this.profile.fullName ?? m.unnamed) : '';
+    // The name and the query are outside text: put in their own box inside the kit's sentence.
     const status =
-      this.profile ? m.chosen(name)
+      this.profile ? sentenceWith(m.chosen(OUTSIDE_TEXT), name)
       : pending ? m.searching
       : failed ? this.errorMessage(asOmneoError(this.lookup.error))
-      : outcome && outcome.profiles.length === 0 ? m.noMatch(outcome.text)
+      : outcome && outcome.profiles.length === 0 ? sentenceWith(m.noMatch(OUTSIDE_TEXT), outcome.text)
       : listed.length > 0 ? m.resultsCount(listed.length)
       : '';
     // One live region, always in the same place, so every change of status is announced.
     return html`${this.profile ? this.renderChosen(this.profile, name) : this.renderField(listed)}
-      <p part=${failed && !this.profile ? 'status error' : 'status'} role="status">${status}</p>
+      <p part=${failed && !this.profile ? 'status error' : 'status'} class="holds-outside" role="status">${status}</p>
       ${failed && !this.profile ? html`<button part="retry-button" @click=${this.onRetry}>${m.retry}</button>` : nothing}
       ${listed.length > 0 ? this.renderResults(listed) : nothing}`;
   }

@@ -1,6 +1,7 @@
 /**
  * What every element's shadow root shares: the theme switch, box sizing, the focus ring,
- * 44px buttons, the visually-hidden utility and reduced motion.
+ * 44px buttons, the visually-hidden utility, outside text (shared/outside-text.ts) and
+ * reduced motion.
  */
 import { css } from 'lit';
 import { themeStyles, token } from './tokens.js';
@@ -52,6 +53,21 @@ export const baseStyles = [
       clip: rect(0 0 0 0);
       white-space: nowrap;
       border: 0;
+    }
+    /* Outside text: isolated (an atomic inline, so no bidi control escapes it), one line, clipped. */
+    .outside {
+      display: inline-block;
+      max-width: 100%;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      vertical-align: bottom;
+      unicode-bidi: isolate;
+    }
+    /* A box with outside text in it is as wide as its container lets it be, never as its text:
+       size containment keeps the text's length out of every min- and max-content width. */
+    .holds-outside {
+      contain: inline-size;
     }
     @media (prefers-reduced-motion: reduce) {
       *,
