@@ -29,6 +29,18 @@ export const SEED = {
   lee: [uuid(6), uuid(7)] as [string, string],
   leeCards: ['2770000000004', '2770000000005'] as [string, string],
   staff: { id: uuid(8), staffNumber: '1993', card: '2770000000006', email: 'sam.carter@example.com' },
+  /**
+   * A walk-in with Omneo's odd-but-legal values: no name, points below zero after a return, no
+   * rewards, and one benefit of each kind the others lack (discount, competition, event,
+   * voucher, bonus, a nameless `other` whose definition id is a string).
+   */
+  odd: {
+    id: uuid(9),
+    card: '2770000000007',
+    email: 'walkin.4471@example.com',
+    points: -240,
+    benefits: { discount: 601, competition: 602, event: 603, voucher: 604, bonus: 605, nameless: 606 },
+  },
   location: { id: 2, name: 'Melbourne Central', timezone: 'Australia/Melbourne' },
   locations: [
     { id: 1, name: 'Sydney Pitt Street', handle: 'sydney-pitt-street', timezone: 'Australia/Sydney' },
@@ -38,11 +50,11 @@ export const SEED = {
 
 const TZ = 'Australia/Melbourne';
 
-function definition(id: number, name: string, fields: Partial<MockBenefitDefinition> = {}): MockBenefitDefinition {
+function definition(id: number | string, name: string | null, fields: Partial<MockBenefitDefinition> = {}): MockBenefitDefinition {
   return {
     id,
     name,
-    handle: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `benefit-${id}`,
+    handle: name === null ? null : name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `benefit-${id}`,
     type: 'voucher',
     description: null,
     shortDescription: null,
@@ -82,6 +94,20 @@ const MANY = [
   definition(8, '10% off accessories', { type: 'discount' }),
   definition(9, 'Double points day', { type: 'bonus' }),
 ];
+
+const ODD = {
+  discount: definition(10, '15% off full-price knitwear', {
+    type: 'discount',
+    shortDescription: '15% off',
+    valueCents: 1500, // 15 (per cent): a discount's value is not dollars
+    redeemInstructionsStore: 'Apply 15% to full-price knitwear lines.',
+  }),
+  competition: definition(11, 'Spring giveaway entry', { type: 'competition' }),
+  event: definition(13, 'VIP night invitation', { type: 'event', redeemInstructionsStore: 'Check the guest list.' }),
+  voucher: definition(14, '$20 voucher', { type: 'voucher', valueCents: 2000 }),
+  bonus: definition(15, 'Double points weekend', { type: 'bonus', valueCents: 200 }),
+  nameless: definition('12', null, { type: 'other' }),
+};
 
 /** Loads the seed into an empty store; `now` is the tenant clock's start. */
 export function loadSeed(store: MockStore): void {
@@ -197,4 +223,13 @@ export function loadSeed(store: MockStore): void {
     joinedAt: '2021-03-01 00:00:00',
   });
   store.identities.push({ id: id(), profileId: staff.id, handle: 'staff-number', identifier: staff.staffNumber, isPrimary: false, isActive: true });
+
+  const odd = SEED.odd;
+  member(odd.id, odd.card, { firstName: null, lastName: null, email: odd.email, points: odd.points });
+  benefit(odd.id, ODD.discount, 30, 'KNIT15', odd.benefits.discount);
+  benefit(odd.id, ODD.competition, 30, null, odd.benefits.competition);
+  benefit(odd.id, ODD.event, 30, 'VIPNIGHT', odd.benefits.event);
+  benefit(odd.id, ODD.voucher, 30, 'V20', odd.benefits.voucher);
+  benefit(odd.id, ODD.bonus, 30, null, odd.benefits.bonus);
+  benefit(odd.id, ODD.nameless, null, null, odd.benefits.nameless);
 }

@@ -47,9 +47,11 @@ export interface MockReward {
 }
 
 export interface MockBenefitDefinition {
-  id: number;
-  name: string;
-  handle: string;
+  /** An integer, or a numeric string as Omneo's published samples show (`"12"`). */
+  id: number | string;
+  /** Omneo allows a nameless definition. */
+  name: string | null;
+  handle: string | null;
   type: 'discount' | 'value' | 'gift' | 'voucher' | 'bonus' | 'event' | 'competition' | 'other' | null;
   description: string | null;
   shortDescription: string | null;

@@ -116,7 +116,7 @@ describe('every answer of the mock tenant is in Omneo shape', () => {
     await call('POST', '/profiles/search-id', { type: 'loyalty-card', id: SEED.ava.card });
     await call('GET', '/profiles?search=Lee');
     await call('GET', '/profiles?filter[email]=ava.nguyen@example.com&page[size]=1&page[number]=1');
-    for (const id of [ava, SEED.noah.id, SEED.empty.id, SEED.hostile.id, SEED.many.id, SEED.staff.id]) {
+    for (const id of [ava, SEED.noah.id, SEED.empty.id, SEED.hostile.id, SEED.many.id, SEED.staff.id, SEED.odd.id]) {
       await call('GET', `/profiles/${id}`);
       await call('GET', `/profiles/${id}/balances`);
       await call('GET', `/profiles/${id}/benefits`);

@@ -92,7 +92,7 @@ describe('mock tenant: seed and lookups', () => {
     assert.deepEqual(await ids('filter[email]=ava.nguyen@example'), []);
     const page = wire('GET /profiles', await call('GET', '/profiles?page[size]=3&page[number]=2'));
     assert.deepEqual([page.meta.current_page, page.meta.per_page, page.meta.from, page.meta.to], [2, 3, 4, 6]);
-    assert.equal(page.meta.total, 8);
+    assert.equal(page.meta.total, 9);
   });
 
   it('lists active benefits in both forms, pages through 200, and passes hostile text through untouched', async () => {
@@ -118,6 +118,21 @@ describe('mock tenant: seed and lookups', () => {
     assert.equal(hostile.last_name, '山田 <script>alert(1)</script>');
     const hb = wire('GET /profiles/{p}/benefits', await call('GET', `/profiles/${SEED.hostile.id}/benefits`)).data;
     assert.ok(hb.some((b: any) => b.definition.name.includes('<img') && b.definition.name.includes('無料')));
+  });
+
+  it("serves the walk-in's odd-but-legal values: no name, negative points, a benefit of every other kind", async () => {
+    const { call } = setup();
+    const odd = wire('GET /profiles/{p}', await call('GET', `/profiles/${SEED.odd.id}`)).data;
+    assert.deepEqual([odd.full_name, odd.point_balance, odd.point_balance_dollars, odd.combined_balance_dollars], [null, -240, -2.4, -2.4]);
+    const refused = await call('POST', `/profiles/${SEED.odd.id}/redemptions`, redeem(1, { strategies: ['points'] }));
+    assert.equal(refused.status, 422, 'nothing to spend below zero');
+    const benefits = wire('GET /profiles/{p}/benefits/redeemable', await call('GET', `/profiles/${SEED.odd.id}/benefits/redeemable`)).data;
+    assert.deepEqual(benefits.map((b: any) => b.definition.type), ['discount', 'competition', 'event', 'voucher', 'bonus', 'other']);
+    const nameless = benefits.find((b: any) => b.id === SEED.odd.benefits.nameless);
+    assert.deepEqual([nameless.definition.id, nameless.definition.name, nameless.definition.handle, nameless.expires_at], ['12', null, null, null]);
+    const r = wire('POST /profiles/{p}/benefits/{b}/redeem', await call('POST', `/profiles/${SEED.odd.id}/benefits/${SEED.odd.benefits.discount}/redeem`, {})).data;
+    const listed = wire('GET /redemptions/{r}', await call('GET', `/redemptions/${r.id}`)).data;
+    assert.equal(listed.items[0].type_attributes.definition.type, 'discount');
   });
 
   it('serves locations, is deterministic, and can start empty', async () => {
