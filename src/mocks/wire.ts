@@ -28,6 +28,8 @@ export function identityWire(i: MockIdentity): Wire {
     is_primary: i.isPrimary,
     is_active: i.isActive,
     profile_id: i.profileId,
+    // Merge lineage: the profile this identity came from in a merge. The tenant never merges.
+    merged_from: null,
   };
 }
 
