@@ -1,7 +1,7 @@
-// `npm test`: typecheck, size budgets, the Storybook build and the package checks, then the Node
-// tests (node:test through tsx), then every browser test in headless Chromium (@web/test-runner).
-// Finds or installs Chromium first, so a fresh machine needs nothing but `npm ci`. Stops at the
-// first stage that fails.
+// `npm test`: typecheck, size budgets, the Storybook build, the package checks and the consumer
+// apps, then the Node tests (node:test through tsx), then every browser test in headless
+// Chromium (@web/test-runner). Finds or installs Chromium first, so a fresh machine needs
+// nothing but `npm ci`. Stops at the first stage that fails.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,6 +75,10 @@ if (!args.has('--browser-only')) {
   // The built, packed package as a consumer gets it: publint, attw, every entry imported in
   // Node, and the drop-in bundle in Chromium.
   await run('package checks (build, npm pack, publint, attw)', process.execPath, ['test/package/check-package.mjs'], { env: { CHROME_PATH: chromium } });
+  // The packed kit installed into six apps integrators build (README quick start, React, Vue,
+  // webpack, esbuild, drop-in): typechecked strictly, built for production, Ava scanned in
+  // Chromium. dist/ was just built by the package checks.
+  await run('consumer apps (npm pack, install, tsc, build, scan in Chromium)', process.execPath, ['test/package/check-consumers.mjs', '--no-build'], { env: { CHROME_PATH: chromium } });
   const nodeTests = filesUnder('test/node', '.test.ts');
   await run('Node tests (node:test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...nodeTests], { count: countNode });
 }
