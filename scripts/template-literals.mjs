@@ -25,8 +25,9 @@ export function minifyCss(raw) {
 /**
  * One piece of an `html`/`svg` literal between holes: comments dropped, and each line break with
  * the indentation around it becomes one line break. Text and attribute whitespace render the same
- * (no template here has `white-space: pre` text), and every line of the module stays where it was,
- * so the source map of the render code around it still holds.
+ * (a template with `<pre>` or `<textarea>` is left alone, and the elements' styles set no
+ * `white-space: pre*`: test/node/template-minify.test.ts checks it), and every line of the module
+ * stays where it was, so the source map of the render code around it still holds.
  */
 export function minifyHtml(raw) {
   return raw.replace(/<!--[\s\S]*?-->/g, '').replace(/[ \t]*\n\s*/g, '\n');
@@ -68,6 +69,8 @@ export function minifyTemplateLiterals(code, program) {
     const tag = node.tag.name;
     if (tag !== 'css' && tag !== 'html' && tag !== 'svg') continue;
     const quasis = node.quasi.quasis;
+    // Text whose line breaks show is left as written.
+    if (tag !== 'css' && quasis.some((q) => /<(pre|textarea)\b/i.test(q.value.raw))) continue;
     quasis.forEach((q, i) => {
       const at = rawSpan(code, q);
       if (!at) return;

@@ -95,6 +95,12 @@ describe('minified css and html literals', () => {
     assert.ok(afterMinify < before * 0.85, `${afterMinify} < 85% of ${before}`);
   });
 
+  it('finds no styles that show whitespace as written, which the html minifier relies on', () => {
+    for (const l of found.filter((x) => x.tag === 'css')) {
+      assert.doesNotMatch(l.quasis.join(''), /white-space\s*:\s*(pre|break-spaces)/, `${l.file}: an html literal's line breaks would show`);
+    }
+  });
+
   it('keeps every css literal the same style rules', async () => {
     for (const l of found.filter((x) => x.tag === 'css')) {
       const [source, minified] = [filled(l, l.quasis), filled(l, l.quasis.map(minifyCss))];
