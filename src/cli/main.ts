@@ -1,6 +1,6 @@
 /**
- * The kit's command line: `omneo-pos-kit staff …` (see staff.ts) and `omneo-pos-kit mock-server`
- * (see mock-server.ts). Node only.
+ * The kit's command line: `omneo-pos-kit staff …` (see staff.ts), `omneo-pos-kit mock-server`
+ * (see mock-server.ts) and `omneo-pos-kit smoke …` (see smoke.ts). Node only.
  */
 import process from 'node:process';
 import { runStaffCommand } from './staff.js';
@@ -11,9 +11,13 @@ if (topic === 'mock-server') {
   const { runMockServerCommand } = await import('./mock-server.js');
   const code = await runMockServerCommand(args, { out: (line) => console.log(line), err: (line) => console.error(line) });
   if (code !== undefined) process.exit(code);
+} else if (topic === 'smoke') {
+  const { runSmokeCommand } = await import('./smoke.js');
+  process.exit(await runSmokeCommand(args, { env: process.env, out: (line) => console.log(line), err: (line) => console.error(line) }));
 } else if (topic !== 'staff') {
   console.error('usage: omneo-pos-kit staff <add|show|update|remove> [options]   (omneo-pos-kit staff --help)');
   console.error('       omneo-pos-kit mock-server [--port 4010] [--latency ms]');
+  console.error('       omneo-pos-kit smoke --base-url URL --token-env NAME [--card N] [--write] [--out DIR]');
   process.exit(2);
 } else {
   const code = await runStaffCommand(args, {
