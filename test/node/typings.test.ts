@@ -17,7 +17,7 @@ const tsc = join(root, 'node_modules', '.bin', 'tsc');
 /** A consumer's till code: each line is a promise of the typings. */
 const CONSUMER = `
 import 'omneo-pos-kit';
-import { isOutcomeUnknown, OmneoError, OmneoErrorEvent, type AnyOmneoError, type Profile } from 'omneo-pos-kit';
+import { isOutcomeUnknown, OmneoError, OmneoErrorEvent, type AnyOmneoError, type OmneoErrorCode, type Profile } from 'omneo-pos-kit';
 
 // Listeners on document and window read the detail, and the shortcut getters, typed.
 document.addEventListener('omneo-member-select', (e) => {
@@ -52,6 +52,11 @@ document.addEventListener('omneo-error', (e) => {
   void describeFailure(e.error);
   void e.operation;
 });
+
+// Every code the kit has is a member of AnyOmneoError (else this names the codes left out).
+type Uncovered = Exclude<OmneoErrorCode, AnyOmneoError['code']>;
+const covered: [Uncovered] extends [never] ? true : Uncovered = true;
+void covered;
 
 /** switch on code narrows to the class; the default is never (every code is handled). */
 function describeFailure(error: AnyOmneoError): string {
