@@ -153,18 +153,25 @@ export function hostileName(start = 'Eve'): string {
  * written, whatever bidi controls surround it.
  */
 export function characterLefts(el: Element, text: string): number[] {
+  // The shadow root's text as one string, each character mapped back to its node (Lit splits
+  // "× ${n}" into two text nodes).
   const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const chars: [Node, number][] = [];
+  let all = '';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent!.indexOf(text);
-    if (at < 0) continue;
-    return [...text].map((_, i) => {
-      const range = document.createRange();
-      range.setStart(node!, at + i);
-      range.setEnd(node!, at + i + 1);
-      return range.getBoundingClientRect().left;
-    });
+    const content = node.textContent!;
+    for (let i = 0; i < content.length; i++) chars.push([node, i]);
+    all += content;
   }
-  throw new Error(`"${text}" is not in the shadow root`);
+  const at = all.indexOf(text);
+  if (at < 0) throw new Error(`"${text}" is not in the shadow root`);
+  return [...text].map((_, i) => {
+    const [node, offset] = chars[at + i]!;
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    return range.getBoundingClientRect().left;
+  });
 }
 
 /** Whether `lefts` (from {@link characterLefts}) read left to right. */

@@ -22,7 +22,21 @@ import { provideOmneoSession } from '../../src/elements/session.js';
 import { tokenProperties } from '../../src/elements/styles/tokens.js';
 import { SEED, type MockTenant } from '../../src/mocks/index.js';
 import { allocateReward, memoryStore, RedemptionJournal, type KeyValueStore, type Sale } from '../../src/rules/index.js';
-import { omneo, part, parts, recordEvents, requestLines, sleep, until, visibleText, type Omneo } from './helpers.js';
+import {
+  characterLefts,
+  hostileName,
+  omneo,
+  outsideTextProblems,
+  part,
+  parts,
+  readsLeftToRight,
+  recordEvents,
+  requestLines,
+  sleep,
+  until,
+  visibleText,
+  type Omneo,
+} from './helpers.js';
 import { elementContract } from './shared-suite.js';
 import '../../src/elements/locales/fr.js';
 
@@ -721,6 +735,65 @@ describe('<omneo-redemption-panel>: benefits', () => {
     expect(visibleText(part(el, 'benefits')!)).to.contain('<img src=x onerror=alert("benefit")> 無料コーヒー');
     expect(previewRows(el)[0]![0]).to.equal('<img src=x onerror=alert(1)>Tee');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<omneo-redemption-panel>: hostile text', () => {
+  /** Every cell of the allocation table, and the chosen benefits, that reach past the panel's right edge. */
+  const pastThePanel = (el: Element) => {
+    const right = el.getBoundingClientRect().right;
+    return [...el.shadowRoot!.querySelectorAll('th, td, [part~="benefit"] > *')]
+      .filter((node) => node.getBoundingClientRect().right > right + 0.5)
+      .map((node) => `${node.localName} ${node.textContent!.slice(0, 20)}`);
+  };
+
+  it('a 10,000-character line or benefit name keeps the figures in the panel, before redeeming and while the cashier takes payment', async () => {
+    const o = omneo();
+    const long = hostileName('Jacket');
+    const sale = guideSale();
+    sale.lines[1] = { ...sale.lines[1]!, name: long, quantity: 2 };
+    const [voucher] = await o.client.benefits.active(SEED.ava.id);
+    const benefitName = hostileName('Voucher');
+    const { el } = await mountPanel(o, { sale, profileId: SEED.ava.id, benefits: [{ ...voucher!, name: benefitName }] });
+    el.style.width = '400px';
+    await el.updateComplete;
+    expect(pastThePanel(el)).to.deep.equal([]);
+    // What the panel asks of a host's layout: its narrowest width ignores the names.
+    el.style.width = 'min-content';
+    expect(el.getBoundingClientRect().width).to.be.below(400);
+    el.style.width = '400px';
+
+    const line = parts(el, 'preview-line')[1]!;
+    expect(outsideTextProblems(line, long, line)).to.deep.equal([]);
+    expect(readsLeftToRight(characterLefts(el, '× 2')), 'the count reads as written').to.equal(true);
+    expect(previewRows(el)[1]![0]).to.equal(`${long} × 2`);
+    expect(outsideTextProblems(part(el, 'benefits')!, benefitName, part(el, 'benefit')!)).to.deep.equal([]);
+    expect(readsLeftToRight(characterLefts(el, 'Worth'))).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    confirmButton(el).click();
+    await until(() => part(el, 'held'), 'the held redemption');
+    expect(pastThePanel(el)).to.deep.equal([]);
+    const held = parts(el, 'preview-line')[1]!;
+    expect(outsideTextProblems(held, long, held)).to.deep.equal([]);
+    expect(readsLeftToRight(characterLefts(el, '× 2'))).to.equal(true);
+  });
+
+  it('a recovered sale’s id is isolated: the sentence around it reads as written', async () => {
+    const o = omneo();
+    const store = memoryStore();
+    const id = `sale-\u2069\u202E${'X'.repeat(300)}`;
+    const { el } = await mountPanel(o, { store, sale: guideSale(id) });
+    await typeAmount(el, '40');
+    await redeemHeld(el);
+    el.remove();
+
+    const { el: after } = await mountPanel(o, { store, sale: guideSale() });
+    after.style.width = '400px';
+    const item = await until(() => part(after, 'recovery-item'), 'the recovery report');
+    expect(visibleText(item).trim()).to.equal(`Sale ${id}: $40.00 reversed.`);
+    expect(readsLeftToRight(characterLefts(after, '$40.00 reversed.'))).to.equal(true);
+    expect(outsideTextProblems(item, id, item)).to.deep.equal([]);
   });
 });
 

@@ -39,6 +39,21 @@ export const allocationPreviewStyles = css`
     text-align: start;
     font-weight: normal;
   }
+  /* The item column takes what the figures leave (they never wrap); its name is clipped to
+     that, and adds nothing to the table's width (holds-outside). */
+  [part~='preview'] th[scope='row'] {
+    width: 100%;
+  }
+  .line {
+    display: flex;
+    align-items: baseline;
+    gap: 0.25em;
+    overflow: hidden;
+  }
+  [part~='preview-quantity'] {
+    flex: none;
+    white-space: nowrap;
+  }
   [part~='preview-share'] {
     color: var(--_share);
   }

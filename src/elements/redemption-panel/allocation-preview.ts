@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import type { Benefit } from '../../client/index.js';
 import { allocateReward, eligibleTotalCents, type AllocatedLine, type Sale } from '../../rules/index.js';
 import type { RedemptionPanelMessages } from '../i18n.js';
+import { outsideText } from '../shared/outside-text.js';
 
 /** Each line's shares of several redemptions, added up (every allocation covers the same lines). */
 export function combineAllocations(lines: Sale['lines'], allocations: readonly (readonly AllocatedLine[])[]): AllocatedLine[] {
@@ -36,7 +37,11 @@ export interface PreviewView {
   money: (cents: number) => string;
 }
 
-/** The allocation as a table (line, original, reward share, net, with totals), like the POS guide's. */
+/**
+ * The allocation as a table (line, original, reward share, net, with totals), like the POS
+ * guide's. A line's name is the host's text: isolated and clipped to the width the figures
+ * leave, so however long it is the figures stay in view.
+ */
 export function renderAllocationPreview(view: PreviewView) {
   const { sale, allocation, messages: m, money } = view;
   const byId = new Map(allocation.map((a) => [a.id, a]));
@@ -48,7 +53,7 @@ export function renderAllocationPreview(view: PreviewView) {
     original += line.amountCents;
     share += lineShare;
     return html`<tr part="preview-row">
-      <th scope="row" part="preview-line">${line.name}${line.quantity !== 1 ? html` <span part="preview-quantity">× ${line.quantity}</span>` : nothing}</th>
+      <th scope="row" part="preview-line"><span class="line holds-outside">${outsideText(line.name)}${line.quantity !== 1 ? html` <span part="preview-quantity">× ${line.quantity}</span>` : nothing}</span></th>
       <td>${money(line.amountCents)}</td>
       <td part="preview-share">${lineShare > 0 ? `−${money(lineShare)}` : money(0)}</td>
       <td>${money(line.amountCents - lineShare)}</td>

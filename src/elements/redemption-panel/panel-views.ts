@@ -7,6 +7,7 @@ import { live } from 'lit/directives/live.js';
 import { OmneoError, type Benefit } from '../../client/index.js';
 import { AllocationError, eligibleTotalCents, RedemptionFlowError, type AllocatedLine, type Sale } from '../../rules/index.js';
 import type { Messages, RedemptionPanelMessages } from '../i18n.js';
+import { outsideText } from '../shared/outside-text.js';
 import { parseAmount } from './amount.js';
 import { benefitCents, combineAllocations, predictAllocations, renderAllocationPreview } from './allocation-preview.js';
 import type { RedemptionController } from './redemption-controller.js';
@@ -159,12 +160,12 @@ function renderAmountField(v: RedeemFormView) {
   </div>`;
 }
 
-/** The benefits that will be redeemed with the rewards. */
+/** The benefits that will be redeemed with the rewards; each name isolated and clipped to its row. */
 function renderChosenBenefits(benefits: readonly Benefit[], m: Messages, money: (cents: number) => string) {
   if (benefits.length === 0) return nothing;
   return html`<ul part="benefits" aria-label=${m.redemption.chosenBenefits}>
     ${benefits.map(
-      (b) => html`<li part="benefit"><span>${b.name}</span>${b.valueCents !== null ? html`<span>${m.benefits.value(money(b.valueCents))}</span>` : nothing}</li>`,
+      (b) => html`<li part="benefit" class="holds-outside">${outsideText(b.name)}${b.valueCents !== null ? html`<span>${m.benefits.value(money(b.valueCents))}</span>` : nothing}</li>`,
     )}
   </ul>`;
 }

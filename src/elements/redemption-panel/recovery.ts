@@ -14,6 +14,7 @@ import {
 } from '../../rules/index.js';
 import { OmneoRedemptionRecoverEvent, type OmneoPaymentDetails } from '../events.js';
 import type { RedemptionPanelMessages } from '../i18n.js';
+import { OUTSIDE_TEXT, sentenceWith } from '../shared/outside-text.js';
 
 export interface PanelRecoveryOptions {
   /** Where the recover events are dispatched. */
@@ -101,7 +102,7 @@ export function shownReports(reports: readonly RecoveryReport[]): RecoveryReport
   return reports.filter((r) => r.status === 'settled' || r.status === 'failed');
 }
 
-/** The list of what recovery did, in the cashier's words. */
+/** The list of what recovery did, in the cashier's words; the sale id (the host's text) isolated. */
 export function renderRecovery(reports: readonly RecoveryReport[], m: RedemptionPanelMessages, money: (cents: number) => string) {
   if (reports.length === 0) return nothing;
   return html`<section part="recovery" aria-labelledby="recovery-heading">
@@ -111,8 +112,8 @@ export function renderRecovery(reports: readonly RecoveryReport[], m: Redemption
         const sale = r.entry.sale.id;
         const cents = r.entry.redemption?.totalCents ?? r.entry.amountCents ?? 0;
         return r.status === 'settled'
-          ? html`<li part="recovery-item ${r.outcome}">${m.recoveredItem(sale, money(cents), r.outcome)}</li>`
-          : html`<li part="recovery-item failed">${m.recoveryFailed(sale)}</li>`;
+          ? html`<li part="recovery-item ${r.outcome}" class="holds-outside">${sentenceWith(m.recoveredItem(OUTSIDE_TEXT, money(cents), r.outcome), sale)}</li>`
+          : html`<li part="recovery-item failed" class="holds-outside">${sentenceWith(m.recoveryFailed(OUTSIDE_TEXT), sale)}</li>`;
       })}
     </ul>
   </section>`;

@@ -85,6 +85,9 @@ export const redemptionPanelStyles = css`
     justify-content: space-between;
     gap: ${token('space-2')};
   }
+  [part~='benefit'] > span {
+    flex: none;
+  }
   [part~='confirm-button'] {
     background: var(--_accent);
     border-color: var(--_accent);
