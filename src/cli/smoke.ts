@@ -251,9 +251,12 @@ export async function runSmokeCommand(args: string[], io: SmokeIo): Promise<numb
         return `${list.length} for sale ${saleId}`;
       });
       const toReverse = made ? [made.id] : (found ?? []).filter((r) => r.type === 'redeem' || r.type === null).map((r) => r.id);
-      if (toReverse.length === 0) skip('reverse', reverseSpec, 'nothing was redeemed');
+      if (toReverse.length === 0) skip('reverse', reverseSpec, found ? 'nothing was redeemed' : `sale ${saleId} could not be looked up`);
+      if (!made && !found) io.err(`smoke: whether sale ${saleId} redeemed 0.01 is unknown: look it up in Omneo and reverse it if it did.`);
       for (const id of toReverse) {
-        await check('reverse', reverseSpec, () => client.redemptions.reverse(member, id, { saleId }), (r) => `reversal ${r.id} of redemption ${id}`);
+        const reversed = await check('reverse', reverseSpec, () => client.redemptions.reverse(member, id, { saleId }), (r) => `reversal ${r.id} of redemption ${id}`);
+        // The cent stays spent when the reversal fails: say so, so it is not forgotten.
+        if (!reversed) io.err(`smoke: redemption ${id} (0.01, sale ${saleId}) was not reversed: reverse it within 10 minutes or return it.`);
       }
     }
   }
@@ -283,7 +286,12 @@ async function saveBodies(dir: string, exchanges: Exchange[], lines: RouteLine[]
     await mkdir(dir, { recursive: true });
     const index: unknown[] = [];
     for (const [i, exchange] of exchanges.entries()) {
-      const status = exchange.status ?? 'no-answer';
+      if (exchange.status === null) {
+        // No answer came (the connection failed): nothing to save, but the index says so.
+        index.push({ file: null, step: exchange.step, route: `${exchange.method} ${exchange.template}`, status: null, result: 'no answer' });
+        continue;
+      }
+      const status = exchange.status;
       let content: string;
       let ext = 'json';
       try {
@@ -300,7 +308,7 @@ async function saveBodies(dir: string, exchanges: Exchange[], lines: RouteLine[]
       index.push({ file, step: exchange.step, route: `${exchange.method} ${exchange.template}`, status: exchange.status, result: line?.result ?? null });
     }
     await writeFile(resolve(dir, 'index.json'), `${maskText(JSON.stringify(index, null, 2), secrets)}\n`);
-    return exchanges.length;
+    return exchanges.filter((e) => e.status !== null).length;
   } catch (error) {
     io.err(`smoke: could not save the bodies to ${dir}: ${(error as Error).message}`);
     return undefined;

@@ -173,6 +173,32 @@ describe('omneo-pos-kit smoke', () => {
     assert.ok(![...run.out, ...run.err, ...Object.values(run.files)].some((text) => text.includes(TOKEN)));
   });
 
+  it('says so when the reversal fails, so the cent it redeemed is not forgotten', async () => {
+    const refusing: typeof fetch = async (input, init) =>
+      String(input).endsWith('/reversal')
+        ? new Response(JSON.stringify({ message: 'This action is unauthorized.' }), { status: 403, headers: { 'content-type': 'application/json' } })
+        : fetch(input, init);
+    const run = await smoke([...base(), '--card', SEED.ava.card, '--write'], { fetch: refusing });
+    assert.equal(run.code, 1);
+    const [redeemed] = server.tenant.redemptions();
+    assert.deepEqual([redeemed?.type, redeemed?.totalCents, server.tenant.redemptions().length], ['redeem', 1, 1]);
+    assert.match(lineOf(run, 'reverse'), /^FAIL reverse\s+POST \/redemptions\/\{redemptionId\}\/reversal\s+403\s+unauthorized: This action is unauthorized\./);
+    assert.ok(run.err.some((l) => l.includes(`redemption ${redeemed!.id} (0.01, sale smoke-`) && l.includes('was not reversed')), run.err.join('\n'));
+  });
+
+  it('saves nothing for a request that got no answer, and says which', async () => {
+    const dropping: typeof fetch = async (input, init) => {
+      if (String(input).includes('/locations')) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    const run = await smoke([...base(), '--card', SEED.ava.card], { fetch: dropping });
+    assert.equal(run.code, 1);
+    assert.match(lineOf(run, 'locations'), /^FAIL locations\s+GET \/locations\s+---\s+network: /);
+    assert.ok(!Object.keys(run.files).some((f) => f.includes('locationList')));
+    const index = JSON.parse(run.files['index.json']!) as { file: string | null; route: string; result: string }[];
+    assert.deepEqual(index.at(-1), { file: null, step: 'locations', route: 'GET /locations', status: null, result: 'no answer' });
+  });
+
   it('exits 2 on bad arguments, before any request, without echoing a token', async () => {
     const cases: string[][] = [
       ['--token-env', 'SMOKE_TOKEN'],
