@@ -30,18 +30,22 @@ const PKG = 'omneo-pos-kit';
 /** Issue 12's targets, printed with their gap. */
 const TARGETS = { kit: 38 * KB, balance: 10 * KB, 'member-lookup': 12 * KB };
 /**
- * Enforced ceilings, about 0.3 KB above what was measured on 2026-12-02 from the built package
- * (Node 20's zlib): the kit 46.7 KB, the quick start 45.9, the lookup 15.0, the balance 12.4,
- * the picker 14.8, the panel 25.1. Measured the same way before the css/html literals were
- * minified and the event classes made tree-shakable: 47.2, 46.3, 15.4, 12.8, 15.3, 25.4.
+ * Enforced ceilings, about 0.3 KB above what was measured on 2026-12-02 at 19795c7 from the built
+ * package (Node 20's zlib): the kit 48.6 KB, the quick start 47.7, the lookup 15.2, the balance
+ * 12.5, the picker 14.9, the panel 26.9. History, measured the same way: 45.8 / 15.4 / 12.8 / 15.3
+ * / 25.2 (kit, lookup, balance, picker, panel) before issue 12; 46.7 / 15.0 / 12.4 / 14.8 / 25.1
+ * once the css/html literals were minified and the event classes made tree-shakable (6680868);
+ * then the client and rules' handling of Omneo's real shapes and lost answers, and the isolated
+ * outside text, added 1.9 KB to the kit (the floor with client and rules 28.6 -> 30.2, the panel
+ * 25.1 -> 26.9).
  */
 const CEILINGS = {
-  kit: 47.0 * KB,
-  'quick start': 46.2 * KB,
-  'member-lookup': 15.3 * KB,
-  balance: 12.7 * KB,
-  'benefit-picker': 15.1 * KB,
-  'redemption-panel': 25.4 * KB,
+  kit: 48.9 * KB,
+  'quick start': 48.0 * KB,
+  'member-lookup': 15.5 * KB,
+  balance: 12.8 * KB,
+  'benefit-picker': 15.2 * KB,
+  'redemption-panel': 27.2 * KB,
 };
 
 const args = process.argv.slice(2);
