@@ -118,7 +118,7 @@ describe('the demo till in Chromium', () => {
     await scanAndRedeem(page);
     await page.click('#reload');
     // After the reload the panel finds the held redemption in its journal and reverses it.
-    await page.waitForFunction(() => /\/reverse → 200/.test(document.querySelector('#log')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => /\/reversal → 200/.test(document.querySelector('#log')?.textContent ?? ''), undefined, { timeout: 15_000 });
     assert.match(await page.textContent('#log') ?? '', /omneo-redemption-recover\s+found held sale/);
     await page.waitForSelector('omneo-redemption-panel [part~="recovery"]');
     await page.screenshot({ path: `${ARTIFACTS}/demo-reload-recovered.png` });
