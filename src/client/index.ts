@@ -5,7 +5,8 @@ export { createOmneoClient } from './client.js';
 export { fetchTransport, buildUrl } from './transport.js';
 export { guideRoutes, referenceRoutes, resolveRoutes } from './routes.js';
 export { DEFAULT_RETRY, parseRetryAfter } from './request.js';
-export { dollarsToCents, centsToDollars } from './money.js';
+export { amountToCents, dollarsToCents, centsToDollars } from './money.js';
+export type { CentsRounding } from './money.js';
 export { parseOmneoTimestamp } from './time.js';
 export {
   OmneoError,
@@ -34,7 +35,7 @@ export type {
 } from './transport.js';
 export type { RouteTable, RouteName, RouteParams, RoutesOption } from './routes.js';
 export type { RetryPolicy, CallOptions } from './request.js';
-export type { OmneoErrorCode, ResponseIssue } from './errors.js';
+export type { AnyOmneoError, OmneoErrorCode, ResponseIssue } from './errors.js';
 export type {
   Balances,
   Benefit,
