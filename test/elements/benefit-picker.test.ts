@@ -11,7 +11,20 @@ import type { OmneoBenefitSelectEvent, OmneoErrorEvent } from '../../src/element
 import { provideOmneoSession } from '../../src/elements/session.js';
 import { tokenProperties } from '../../src/elements/styles/tokens.js';
 import { SEED } from '../../src/mocks/index.js';
-import { omneo, part, parts, recordEvents, requestLines, until, visibleText, type Omneo } from './helpers.js';
+import {
+  characterLefts,
+  hostileName,
+  omneo,
+  outsideTextProblems,
+  part,
+  parts,
+  readsLeftToRight,
+  recordEvents,
+  requestLines,
+  until,
+  visibleText,
+  type Omneo,
+} from './helpers.js';
 import { elementContract } from './shared-suite.js';
 import '../../src/elements/locales/fr.js';
 
@@ -225,6 +238,43 @@ describe('<omneo-benefit-picker>', () => {
     expect(root.querySelectorAll('img, script, b, i, a, svg')).to.have.length(0);
     expect(names(el)[0]).to.equal('<img src=x onerror=alert("benefit")> 無料コーヒー');
     expect(visibleText(el)).to.contain('<b>bold</b> عرض خاص').and.contain('<i>CODE</i>');
+    await expect(el).to.be.accessible();
+  });
+
+  it('clips a 10,000-character name, description and POS code to the row, isolated, with the full text as a title', async () => {
+    const o = omneo();
+    const name = hostileName('Voucher');
+    const code = hostileName('CODE');
+    const description = `${'Long words in a description '.repeat(300)}\u2069\u202E${'W'.repeat(2000)}`;
+    const active = async (profileId: string, call?: { signal?: AbortSignal }): Promise<Benefit[]> => {
+      const [first] = await o.client.benefits.active(profileId, call);
+      return [{ ...first!, name, shortDescription: description, posCode: code, valueCents: 500 }];
+    };
+    const client = Object.assign(Object.create(o.client) as OmneoClient, { benefits: { active } });
+    const el = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker lang="en-AU" style="width: 360px" .client=${client} .now=${o.tenant.clock.now} profile-id=${SEED.ava.id}></omneo-benefit-picker>`,
+    );
+    await loaded(el);
+    const right = el.getBoundingClientRect().right;
+    const past = [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > right + 0.5);
+    expect(past.map((node) => node.getAttribute('part') ?? node.localName)).to.deep.equal([]);
+    // What the picker asks of a host's layout: its narrowest width ignores the text.
+    el.style.width = 'min-content';
+    expect(el.getBoundingClientRect().width).to.be.below(360);
+    el.style.width = '360px';
+
+    const [option] = options(el);
+    expect(outsideTextProblems(option!, name, option!), 'the name').to.deep.equal([]);
+    expect(outsideTextProblems(option!, code, option!), 'the POS code').to.deep.equal([]);
+    expect(readsLeftToRight(characterLefts(el, 'POS code')), 'the label reads as written').to.equal(true);
+    expect(readsLeftToRight(characterLefts(el, 'Worth'))).to.equal(true);
+
+    // The description: two lines at most, then an ellipsis; all of it in the title.
+    const shown = part(el, 'description')!;
+    expect(shown.title).to.equal(description);
+    expect(getComputedStyle(shown).unicodeBidi).to.equal('isolate');
+    expect(shown.getBoundingClientRect().height).to.be.at.most(2.5 * part(el, 'value')!.getBoundingClientRect().height);
+    expect(shown.scrollHeight).to.be.above(shown.clientHeight);
     await expect(el).to.be.accessible();
   });
 

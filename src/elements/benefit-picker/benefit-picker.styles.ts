@@ -65,13 +65,13 @@ export const benefitPickerStyles = css`
     box-shadow: inset 0 0 0 2px var(--_background);
   }
   [part~='body'] {
+    flex: 1;
     display: grid;
     gap: 2px;
     min-width: 0;
   }
   [part~='name'] {
     font-weight: ${token('font-weight-bold')};
-    overflow-wrap: anywhere;
   }
   [part~='details'] {
     display: flex;
@@ -81,8 +81,27 @@ export const benefitPickerStyles = css`
     font-size: ${token('font-size-small')};
     overflow-wrap: anywhere;
   }
+  /* Two lines at most, then an ellipsis; the full text is the title. */
   [part~='description'] {
     flex-basis: 100%;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    unicode-bidi: isolate;
+  }
+  [part~='pos-code'] {
+    display: flex;
+    align-items: baseline;
+    gap: 0.25em;
+    min-width: 0;
+    max-width: 100%;
+  }
+  [part~='pos-code'] > span {
+    flex: none;
+  }
+  [part~='pos-code'] code {
+    min-width: 0;
   }
   [part~='reason'] {
     color: ${token('color-warning')};

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import type { Benefit } from '../../client/index.js';
 import { parseOmneoTimestamp } from '../../client/time.js';
 import type { BenefitPickerMessages } from '../i18n.js';
+import { outsideText } from '../shared/outside-text.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,7 +70,11 @@ export interface RowState {
   posCodeLabel: string;
 }
 
-/** An option (one choice) or a checkbox (several), named by all its text. */
+/**
+ * An option (one choice) or a checkbox (several), named by all its text. Omneo's text (name,
+ * description, POS code) is isolated and clipped, its full text in a `title`: the name and code
+ * to one line, the description to two.
+ */
 export function renderRow(row: BenefitRow, s: RowState) {
   const id = `benefit-${row.benefit.id}`;
   const disabled = row.unavailable !== null;
@@ -82,12 +87,12 @@ export function renderRow(row: BenefitRow, s: RowState) {
     tabindex=${s.focusable ? '0' : '-1'}>
     <span part="check" aria-hidden="true"></span>
     <span part="body">
-      <span part="name">${row.name}</span>
-      <span part="details">
-        ${row.description ? html`<span part="description">${row.description}</span>` : nothing}
+      <span part="name" class="holds-outside">${outsideText(row.name)}</span>
+      <span part="details" class="holds-outside">
+        ${row.description ? html`<bdi part="description" title=${row.description}>${row.description}</bdi>` : nothing}
         ${row.value ? html`<span part="value">${row.value}</span>` : nothing}
         ${row.expiry ? html`<span part="expiry">${row.expiry}</span>` : nothing}
-        ${row.posCode ? html`<span part="pos-code">${s.posCodeLabel} <code>${row.posCode}</code></span>` : nothing}
+        ${row.posCode ? html`<span part="pos-code"><span>${s.posCodeLabel}</span> <code>${outsideText(row.posCode)}</code></span>` : nothing}
         ${row.unavailable ? html`<span part="reason">${row.unavailable}</span>` : nothing}
       </span>
     </span>
