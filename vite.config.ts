@@ -16,6 +16,8 @@ export const entries: Record<string, string> = {
   'mocks/index': 'src/mocks/index.ts',
   'server/index': 'src/server/index.ts',
   'server/sqlite-store': 'src/server/sqlite-store.ts',
+  'server/postgres-store': 'src/server/postgres-store.ts',
+  'cli/migrate': 'src/cli/migrate.ts',
   'cli/main': 'src/cli/main.ts',
   'elements/index': 'src/elements/index.ts',
   'elements/member-lookup/define': 'src/elements/member-lookup/define.ts',
@@ -58,7 +60,7 @@ export default defineConfig({
     minify: false,
     lib: { entry: entries, formats: ['es'] },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^better-sqlite3$/, /^react($|\/)/, /^node:/],
+      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/, /^better-sqlite3$/, /^pg($|\/)/, /^react($|\/)/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       onwarn(warning, warn) {
         // With modules preserved, each src/react module keeps its "use client" as the first

@@ -122,7 +122,8 @@ interface Unappliable {
  *   The answer adds `mergedInto` and `mergedPosCustomerIds`;
  * - `profile.deleted`: only the body's `id` is read. The record is kept with its ids, marked
  *   `deleted`, its personal fields cleared; later creates or updates of that profile are ignored.
- * A store failure is answered 500 (Omneo retries; every write is idempotent).
+ * A store failure (the database down, or refusing the write) is answered 503 with `Retry-After`,
+ * never 2xx: Omneo retries, and every write is idempotent.
  */
 export function createProfileWebhookHandler(options: ProfileWebhookOptions): (request: Request) => Promise<Response> {
   const { secret, store, onEvent, maxBodyBytes = MAX_WEBHOOK_BODY_BYTES } = options;
@@ -166,7 +167,7 @@ export function createProfileWebhookHandler(options: ProfileWebhookOptions): (re
       }
       return applied;
     } catch (error) {
-      return refusal(500, 'error', 'The delivery could not be stored.', { profileId, error });
+      return refusal(503, 'error', 'The delivery could not be stored.', { profileId, error });
     }
   }
 
@@ -176,11 +177,12 @@ export function createProfileWebhookHandler(options: ProfileWebhookOptions): (re
     if (onEvent) await onEvent({ event, status, ...delivery });
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (status === 405) headers['allow'] = 'POST';
+    if (status === 503) headers['retry-after'] = '5';
     return new Response(JSON.stringify(body), { status, headers });
   };
 }
 
-/** Keeps a signed delivery aside and answers 202, or 500 when the store fails (Omneo retries). */
+/** Keeps a signed delivery aside and answers 202, or 503 when the store fails (Omneo retries). */
 async function keepUnappliable(
   store: CustomerStore,
   event: ProfileEvent,
@@ -192,7 +194,7 @@ async function keepUnappliable(
   try {
     await store.keepUnappliable({ event, profileId, reason, issues, body, receivedAt });
   } catch (error) {
-    return refusal(500, 'error', 'The delivery could not be stored.', { profileId, error });
+    return refusal(503, 'error', 'The delivery could not be stored.', { profileId, error });
   }
   const outcome = 'kept-unappliable';
   return {

@@ -1,8 +1,9 @@
 /**
  * `omneo-pos-kit/server`: the receiver for Omneo's profile-sync webhooks, as a Web-standard
  * `(Request) => Promise<Response>`, plus an adapter for Node's `http` server. Runtime-neutral:
- * nothing here loads native code or touches the DOM. The SQLite store is Node only and lives
- * in its own entry, `omneo-pos-kit/server/sqlite` (src/server/sqlite-store.ts).
+ * nothing here loads native code or touches the DOM. The stores are Node only and live in
+ * their own entries: `omneo-pos-kit/server/sqlite` (src/server/sqlite-store.ts) and
+ * `omneo-pos-kit/server/postgres` (src/server/postgres-store.ts, with its migrations).
  */
 export { createProfileWebhookHandler } from './handler.js';
 export { toNodeListener, webhookServerOptions } from './node.js';

@@ -1,4 +1,7 @@
-/** The SQLite customer store on its own: file settings, lookups, and atomic upserts across processes. */
+/**
+ * The SQLite customer store: the shared CustomerStore contract (store-contract.ts), then what is
+ * SQLite's own: file settings, atomic upserts across processes, refused merges writing nothing.
+ */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -6,11 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { sqliteCustomerStore } from '../../../src/server/sqlite-store.js';
-import type { CustomerUpdate, UnappliableDelivery } from '../../../src/server/types.js';
+import type { CustomerUpdate } from '../../../src/server/types.js';
 import { omneoTime, profileId, tempDir } from './fixtures.js';
+import { customerStoreContract } from './store-contract.js';
 
 const temp = tempDir();
 after(() => temp.remove());
+
+customerStoreContract('sqliteCustomerStore', {
+  open: async (name, options) => sqliteCustomerStore(temp.path(`${name}.db`), options),
+});
 
 describe('sqliteCustomerStore', () => {
   test('uses WAL, assigns POS ids with the given function, and closes', async () => {
@@ -97,24 +105,6 @@ describe('sqliteCustomerStore', () => {
       observer.close();
       await store.close();
     }
-  });
-
-  test('keeps unappliable deliveries byte for byte, once per event and body, across reopening', async () => {
-    const path = temp.path('kept.db');
-    const body = new Uint8Array([0x7b, 0xff, 0x00, 0x7d]);
-    const kept: UnappliableDelivery = { event: 'profile.updated', profileId: null, reason: 'not-utf8', issues: [], body, receivedAt: '2026-11-26T10:00:00.000Z' };
-    let store = sqliteCustomerStore(path);
-    assert.deepEqual(await store.keepUnappliable(kept), { outcome: 'kept' });
-    assert.deepEqual(await store.keepUnappliable({ ...kept, receivedAt: '2026-11-26T10:05:00.000Z' }), { outcome: 'unchanged' });
-    assert.deepEqual(await store.keepUnappliable({ ...kept, event: 'profile.created' }), { outcome: 'kept' });
-    await store.close();
-    store = sqliteCustomerStore(path);
-    const list = await store.listUnappliable();
-    await store.close();
-    assert.deepEqual(list, [
-      { ...kept, id: 1 },
-      { ...kept, id: 2, event: 'profile.created' },
-    ]);
   });
 });
 

@@ -78,14 +78,15 @@ describe('a signed delivery that cannot be applied', () => {
     assert.equal((await receiver.store.listUnappliable())[0]?.profileId, profileId(1));
   });
 
-  test('a store that cannot keep it answers 500, so Omneo retries', async () => {
+  test('a store that cannot keep it answers 503 with Retry-After, so Omneo retries', async () => {
     const failing = {
       ...receiver.store,
       keepUnappliable: () => Promise.reject(new Error('disk full')),
     } satisfies CustomerStore;
     const handle = createProfileWebhookHandler({ secret: SECRET, store: failing, now: () => NOW });
     const response = await handle(await delivery('profile.updated', '{'));
-    assert.equal(response.status, 500);
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get('retry-after'), '5');
   });
 });
 
