@@ -10,9 +10,13 @@
  * Signed deliveries that could not be applied are kept whole in a second table,
  * `unappliable_deliveries`, one row per distinct event and body.
  *
- * Every write runs in one `BEGIN IMMEDIATE` transaction that takes the write lock before it
+ * Every write runs in a `BEGIN IMMEDIATE` transaction that takes the write lock before it
  * reads the row, so the staleness check and the write cannot be split by another delivery,
- * even from another process on the same file.
+ * even from another process on the same file. Writes are committed in groups (group commit):
+ * the writes asked for within one turn of the event loop share one transaction, each in a
+ * savepoint of its own (one that fails is rolled back alone), and every promise settles only
+ * after that transaction's COMMIT, so a delivery is answered only once it is on disk, at one
+ * disk sync per group instead of one per delivery.
  */
 import Database from 'better-sqlite3';
 import type {
@@ -78,6 +82,11 @@ export interface SqliteCustomerStoreOptions {
    * process crashes, but a power cut may lose the last deliveries, which Omneo will not resend.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The most writes committed together (see group commit above). Default 256; 1 commits each
+   * write on its own.
+   */
+  maxGroupSize?: number;
 }
 
 function toRecord(row: Row & { pos_customer_id: string }): CustomerRecord {
@@ -248,17 +257,83 @@ export function sqliteCustomerStore(path: string, options: SqliteCustomerStoreOp
   });
 
   const kept = unappliableDeliveries(db);
+  const write = groupCommit(db, options.maxGroupSize ?? 256);
 
   return {
-    upsert: async (u) => upsertTx.immediate(u),
-    merge: async (survivor, mergedIds) => mergeTx.immediate(survivor, mergedIds),
-    markDeleted: async (profileId) => deleteTx.immediate(profileId),
-    keepUnappliable: async (delivery) => kept.keep(delivery),
+    upsert: (u) => write(() => upsertTx(u)),
+    merge: (survivor, mergedIds) => write(() => mergeTx(survivor, mergedIds)),
+    markDeleted: (profileId) => write(() => deleteTx(profileId)),
+    keepUnappliable: (delivery) => write(() => kept.keep(delivery)),
     listUnappliable: async () => kept.list(),
     get: async (profileId) => recordOf(byProfile.get(profileId)),
     getByPosId: async (posCustomerId) => recordOf(byPos.get(posCustomerId)),
     close: async () => {
+      await write.idle();
       if (db.open) db.close();
     },
   };
+}
+
+interface PendingWrite {
+  work: () => unknown;
+  resolve: (value: never) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Runs the writes asked for in one turn of the event loop (up to `maxSize`) in one
+ * `BEGIN IMMEDIATE` transaction. Each write is a `db.transaction` function, which inside
+ * another transaction runs in a savepoint: one that throws is undone and rejected alone. The
+ * promises settle after the COMMIT; if the COMMIT fails, every write of the group is rejected.
+ */
+function groupCommit(db: Database.Database, maxSize: number) {
+  let queue: PendingWrite[] = [];
+  let scheduled = false;
+  let idle: Promise<void> = Promise.resolve();
+  let settleIdle = () => {};
+
+  const flushGroup = db.transaction((group: PendingWrite[]) =>
+    group.map((w): { ok: true; value: unknown } | { ok: false; error: unknown } => {
+      try {
+        return { ok: true, value: w.work() };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  function flush(): void {
+    scheduled = false;
+    while (queue.length > 0) {
+      const group = queue.length > maxSize ? queue.splice(0, maxSize) : queue.splice(0);
+      let results;
+      try {
+        if (!db.open) throw new TypeError('The database connection is not open');
+        results = flushGroup.immediate(group);
+      } catch (error) {
+        for (const w of group) w.reject(error);
+        continue;
+      }
+      results.forEach((r, i) => {
+        const w = group[i] as PendingWrite;
+        if (r.ok) w.resolve(r.value as never);
+        else w.reject(r.error);
+      });
+    }
+    settleIdle();
+  }
+
+  function write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: never) => void, reject });
+      if (!scheduled) {
+        scheduled = true;
+        idle = new Promise<void>((r) => (settleIdle = r));
+        setImmediate(flush);
+      }
+    });
+  }
+  /** Settles once the writes already asked for are committed. */
+  write.idle = () => idle;
+  return write;
 }
