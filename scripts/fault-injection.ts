@@ -3,18 +3,22 @@
  * 10,000 each), and prints, per condition, how often each fault was injected, how each checkout
  * ended, and every violation found by invariant. Exits 1 on any violation.
  *   node --import tsx scripts/fault-injection.ts [count] [firstSeed] [--condition NAME]... [--concurrency N]
+ * Replay one checkout with every request, recovery and the tenant's redemptions printed:
+ *   node --import tsx scripts/fault-injection.ts --condition NAME --trace SEED
  */
-import { CONDITIONS, runCondition, type Condition } from '../test/support/checkout-scenarios.ts';
+import { CONDITIONS, runCondition, runScenario, type Condition } from '../test/support/checkout-scenarios.ts';
 
 const args = process.argv.slice(2);
 const named: Condition[] = [];
 const positional: string[] = [];
 let concurrency = 8;
+let traceSeed: number | undefined;
 for (let i = 0; i < args.length; i += 1) {
   const arg = args[i]!;
   if (arg === '--condition' || arg === '-c') named.push(...(args[++i] ?? '').split(',') as Condition[]);
   else if (arg.startsWith('--condition=')) named.push(...(arg.slice(12).split(',') as Condition[]));
   else if (arg === '--concurrency') concurrency = Number(args[++i]);
+  else if (arg === '--trace') traceSeed = Number(args[++i]);
   else positional.push(arg);
 }
 for (const c of named) {
@@ -22,6 +26,20 @@ for (const c of named) {
     console.error(`Unknown condition "${c}". Conditions: ${CONDITIONS.join(', ')}.`);
     process.exit(2);
   }
+}
+if (traceSeed !== undefined) {
+  const condition = named[0] ?? 'plain';
+  let tenant: import('../src/mocks/index.js').MockTenant | undefined;
+  const result = await runScenario(condition, traceSeed, (world) => {
+    tenant = world.tenant;
+    world.trace = (line) => console.log(`  ${line.replace(/\?filter.*$/, '')}`);
+  });
+  console.log(`\n${condition} seed ${traceSeed}: ${result.ending}\nfaults: ${result.faults.join(', ')}\nredemptions of the tenant:`);
+  for (const r of tenant!.redemptions()) {
+    console.log(`  ${r.id} ${r.type} ${r.totalCents} c sale ${r.transactionExternalId}${r.redemptionId ? ` undoes ${r.redemptionId}` : ''}${r.reversedBy ? ` reversed by ${r.reversedBy}` : ''}${r.returnedCents ? ` returned ${r.returnedCents} c` : ''}`);
+  }
+  console.log(`violations: ${result.violations.length}\n${result.violations.map((v) => `  ${v}`).join('\n')}`);
+  process.exit(result.violations.length > 0 ? 1 : 0);
 }
 const count = Number(positional[0] ?? 10_000);
 const first = Number(positional[1] ?? 1);

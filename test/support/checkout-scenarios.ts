@@ -39,7 +39,7 @@ import {
 
 export { prng, loadTab } from './checkout-world.ts';
 
-export const CONDITIONS = ['plain', 'two-tabs', 'late-landing', 'returns', 'no-web-locks', 'corrupt-journal', 'real-omneo', 'ignored-pages'] as const;
+export const CONDITIONS = ['plain', 'two-tabs', 'late-landing', 'landing-after-settle', 'returns', 'no-web-locks', 'corrupt-journal', 'real-omneo', 'ignored-pages'] as const;
 export type Condition = (typeof CONDITIONS)[number];
 
 export interface ScenarioResult {
@@ -68,6 +68,7 @@ const ARM: Record<string, (w: World, net: Net) => void> = {
     w.lateMs = Math.max(w.lateMs, ms);
     w.tenant.faults.landLateNext(ms, { method: 'POST' });
   },
+  'held-write': (w, net) => net.holdNextWrite(WRITES, Math.floor(w.random() * 5)),
   'clock-jump': (w) => w.tenant.clock.advance(10 * 60_000 + Math.floor(w.random() * 60_000)),
 };
 
@@ -94,7 +95,7 @@ function settleStep(w: World, page: Page): Promise<boolean> {
  * three times, a fault from `menu` armed before each. A reload replaces the page and runs
  * recovery; after a reload past the redemption, recovery owns the sale. Answers the last page.
  */
-async function oneTill(w: World, tab: Tab, net: Net, menu: readonly string[], think?: () => Promise<void>): Promise<Page> {
+async function oneTill(w: World, tab: Tab, net: Net, menu: readonly string[], think?: () => Promise<void>, landLater = false): Promise<Page> {
   let page = openPage(w, tab, 'till', net.fetch);
   const inject = async (): Promise<boolean> => {
     const fault = pick(w.random, menu);
@@ -113,6 +114,9 @@ async function oneTill(w: World, tab: Tab, net: Net, menu: readonly string[], th
     if (await inject()) continue;
     redeemed = await ok(page.flow.redeem({ profileId: w.profileId, sale: w.sale, amountCents: w.amountCents }));
   }
+  // A redeem held on the way lands now at the latest, while the kit still holds the sale
+  // (`landing-after-settle` lets it land later).
+  if (!landLater) await net.landHeld();
   if (redeemed && think) await think();
   let settled = !redeemed;
   for (let i = 0; i < 3 && !settled; i += 1) {
@@ -126,10 +130,25 @@ async function plain(w: World, net: Net): Promise<void> {
   await oneTill(w, await loadTab('A'), net, PLAIN);
 }
 
+/**
+ * Writes the server performs after the client gave up, landing while the kit still holds the
+ * sale: the mock's `landLateNext` (a real timer; the cashier takes payment at least that long)
+ * and held writes that land after a seeded number of further requests.
+ */
 async function lateLanding(w: World, net: Net): Promise<void> {
-  // The cashier takes payment for a while (real ms, as long as a late write may take to land).
-  const think = () => sleep(Math.floor(w.random() * 100));
-  await oneTill(w, await loadTab('A'), net, ['none', 'land-late', 'land-late', 'drop', 'clock-jump', 'reload'], think);
+  const think = () => sleep(Math.max(0, w.lastRequestAt + w.lateMs + 5 - performance.now()));
+  await oneTill(w, await loadTab('A'), net, ['none', 'land-late', 'held-write', 'held-write', 'drop', 'clock-jump', 'reload'], think);
+}
+
+/**
+ * The first redeem of the sale is held on the way; the kit looks twice, finds nothing, sends it
+ * again and settles the sale; the held write lands after a seeded number of further requests,
+ * possibly only once the sale is settled and the journal empty (then the restart lands it).
+ */
+async function landingAfterSettle(w: World, net: Net): Promise<void> {
+  w.faults.push('held-redeem');
+  net.holdNextWrite(/POST .*\/profiles\/[^/]+\/redemptions$/, Math.floor(w.random() * 12));
+  await oneTill(w, await loadTab('A'), net, ['none', 'none', 'drop', '5xx'], undefined, true);
 }
 
 async function realOmneo(w: World, net: Net): Promise<void> {
@@ -173,7 +192,7 @@ async function returns(w: World, net: Net): Promise<void> {
   let page = await oneTill(w, tab, net, ['none', 'none', 'drop', '5xx', 'land-late']);
   if (page.flow.state !== 'completed') return;
   const left = new Map(w.sale.lines.map((l) => [l.id, l.quantity]));
-  const menu = ['none', '5xx', 'drop', 'timeout', 'land-late', 'malformed', '429', 'reload'];
+  const menu = ['none', '5xx', 'drop', 'timeout', 'land-late', 'held', 'malformed', '429', 'reload'];
   for (let n = 1 + Math.floor(w.random() * 3); n > 0; n -= 1) {
     const open = w.sale.lines.filter((l) => left.get(l.id)! > 0);
     if (open.length === 0) break;
@@ -203,7 +222,8 @@ async function returns(w: World, net: Net): Promise<void> {
         const ms = TIMEOUT_MS + 10 + Math.floor(w.random() * 60);
         w.lateMs = Math.max(w.lateMs, ms);
         w.tenant.faults.landLateNext(ms, { method: 'POST', path: RETURNS });
-      } else if (fault === '5xx') w.tenant.faults.failNext(1, 503, { method: 'POST', path: RETURNS });
+      } else if (fault === 'held') net.holdNextWrite(RETURNS, Math.floor(w.random() * 4));
+      else if (fault === '5xx') w.tenant.faults.failNext(1, 503, { method: 'POST', path: RETURNS });
       else if (fault === 'drop') w.tenant.faults.dropNextAnswer({ method: 'POST', path: RETURNS });
       else if (fault === 'malformed') w.tenant.faults.malformNext({ method: 'POST', path: RETURNS });
       else if (fault === 'timeout') net.answerLateNext(RETURNS);
@@ -222,7 +242,7 @@ async function twoTabs(w: World, net: Net): Promise<void> {
   const [A, B] = await Promise.all([loadTab('A'), loadTab('B')]);
   const pages = [openPage(w, A, 'A#1', net.fetch, 1), openPage(w, B, 'B#1', net.fetch, 1)];
   w.faults.push('race');
-  const race = pick(w.random, ['none', '5xx', 'drop', 'timeout', 'malformed', 'land-late']);
+  const race = pick(w.random, ['none', '5xx', 'drop', 'timeout', 'malformed', 'held-write']);
   w.faults.push(race);
   ARM[race]!(w, net);
   const amounts = [w.amountCents, w.random() < 0.3 ? Math.max(1, Math.floor(w.amountCents / 2)) : w.amountCents];
@@ -232,6 +252,7 @@ async function twoTabs(w: World, net: Net): Promise<void> {
       return ok(page.flow.redeem({ profileId: w.profileId, sale: w.sale, amountCents: amounts[i]! }));
     }),
   );
+  await net.landHeld();
   const holders = pages.filter((p) => p.flow.state === 'held');
   if (holders.length === 0) {
     // Neither got it (a fault, or each saw the other's claim): tab A tries again.
@@ -365,6 +386,7 @@ const RUN: Record<Condition, (w: World, net: Net) => Promise<void>> = {
   plain,
   'two-tabs': twoTabs,
   'late-landing': lateLanding,
+  'landing-after-settle': landingAfterSettle,
   returns,
   'no-web-locks': noWebLocks,
   'corrupt-journal': corruptJournal,
@@ -373,25 +395,29 @@ const RUN: Record<Condition, (w: World, net: Net) => Promise<void>> = {
 };
 
 function ending(w: World): string {
-  const redeems = w.tenant.redemptions().filter((r) => r.type === 'redeem' && r.transactionExternalId === w.sale.id);
-  const recorded = w.tenant.transactions().some((t) => t.externalId === w.sale.id);
-  const last = redeems.at(-1);
-  const outcome = !last ? 'nothing' : recorded ? (last.returnedCents > 0 ? 'recorded+returned' : 'recorded') : last.reversedBy !== null ? 'reversed' : 'refunded';
-  return `${w.payment} -> ${outcome}`;
+  // The earlier redemption an ignored-pages sale starts with is history, not this checkout's.
+  const redeems = w.tenant.redemptions().filter((r) => r.type === 'redeem' && r.transactionExternalId === w.sale.id).slice(w.condition === 'ignored-pages' ? 1 : 0);
+  const recorded = w.tenant.transactions().find((t) => t.externalId === w.sale.id);
+  const kept = redeems.find((r) => r.id === recorded?.redemptionId) ?? redeems.at(-1);
+  const outcome = !kept ? 'nothing' : recorded ? (kept.returnedCents > 0 ? 'recorded+returned' : 'recorded') : kept.reversedBy !== null ? 'reversed' : 'refunded';
+  // More than one redemption made for the sale (a re-send after a lost answer, a late landing,
+  // the other tab's): how many the kit had to undo besides.
+  return `${w.payment} -> ${outcome}${redeems.length > 1 ? ` (+${redeems.length - 1} more made)` : ''}`;
 }
 
 /** Runs one seeded checkout of a condition, restarts the till, and audits the tenant. */
-export async function runScenario(condition: Condition, seed: number): Promise<ScenarioResult> {
+export async function runScenario(condition: Condition, seed: number, inspect?: (world: World) => void): Promise<ScenarioResult> {
   const w = createWorld(condition, seed);
+  inspect?.(w);
   const net = network(w);
   try {
     await RUN[condition](w, net);
   } catch (error) {
     w.faults.push('harness-error');
-    await restart(w, await loadTab('A'), net.fetch);
+    await restart(w, await loadTab('A'), net);
     return { condition, seed, faults: w.faults, ending: ending(w), violations: [`harness: ${(error as Error).stack ?? String(error)}`] };
   }
-  await restart(w, await loadTab('A'), net.fetch);
+  await restart(w, await loadTab('A'), net);
   return { condition, seed, faults: w.faults, ending: ending(w), violations: await audit(w, baseRules) };
 }
 

@@ -100,6 +100,8 @@ export interface World {
   lastRequestAt: number;
   lateMs: number;
   routes?: RoutesOption;
+  /** Where a replay prints what happened (see scripts/fault-injection.ts --trace). */
+  trace?: (line: string) => void;
   /** Every page opened, so the restart can close those still open. */
   pages: Page[];
 }
@@ -171,17 +173,46 @@ function sharedStore(world: World): KeyValueStore {
 }
 
 /**
- * The tenant's fetch as the network delivers it. `answerLateNext` holds the next matching answer
- * past the client's timeout (the write is applied at once; only its answer is late).
+ * The tenant's fetch as the network delivers it.
+ * - `answerLateNext`: the next matching answer comes past the client's timeout (the write is
+ *   applied at once; only its answer is late).
+ * - `holdNextWrite`: the next matching write is held on the way (the client times out), then
+ *   lands when `afterRequests` more requests have reached the tenant, or at `landHeld()`; its
+ *   answer is lost. A seeded stand-in for the mock's `landLateNext`, whose timer is real.
  */
 export function network(world: World) {
   let lateAnswer: RegExp | null = null;
+  let hold: RegExp | null = null;
+  let held: { land: () => Promise<void>; after: number } | null = null;
+  let holdAfter = 0;
+  const landHeld = async () => {
+    const write = held;
+    held = null;
+    if (write) world.trace?.('the held write lands now (its answer is lost)');
+    if (write) await write.land();
+  };
   const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     world.lastRequestAt = performance.now();
     const url = String(input instanceof Request ? input.url : input);
-    const late = lateAnswer !== null && lateAnswer.test(`${init?.method ?? 'GET'} ${url}`);
+    const line = `${init?.method ?? 'GET'} ${url}`;
+    if (held && --held.after < 0) await landHeld();
+    const shown = line.replace(/^(\w+) https?:\/\/[^/]+\/api\/v3/, '$1 ').replace(/\?filter.*$/, '');
+    if (hold !== null && hold.test(line)) world.trace?.(`${shown} (held on the way)`);
+    if (hold !== null && hold.test(line)) {
+      hold = null;
+      held = { after: holdAfter, land: () => world.tenant.fetch(input, { ...init, signal: null }).then(() => undefined, () => undefined) };
+      return new Promise<Response>((_, reject) => {
+        const signal = init?.signal;
+        signal?.addEventListener('abort', () => reject(signal.reason ?? new DOMException('aborted', 'AbortError')));
+      });
+    }
+    const late = lateAnswer !== null && lateAnswer.test(line);
     if (late) lateAnswer = null;
-    const response = await world.tenant.fetch(input, { ...init, signal: null });
+    const response = await world.tenant.fetch(input, { ...init, signal: null }).catch((error: unknown) => {
+      world.trace?.(`${shown} -> answer lost`);
+      throw error;
+    });
+    world.trace?.(`${shown} -> ${response.status}${late ? ' (answered after the timeout)' : ''}`);
     if (!late) return response;
     return new Promise<Response>((resolve, reject) => {
       const timer = setTimeout(() => resolve(response), TIMEOUT_MS * 3);
@@ -191,7 +222,12 @@ export function network(world: World) {
       });
     });
   };
-  return { fetch: fetchFn as typeof fetch, answerLateNext: (pattern: RegExp) => void (lateAnswer = pattern) };
+  return {
+    fetch: fetchFn as typeof fetch,
+    answerLateNext: (pattern: RegExp) => void (lateAnswer = pattern),
+    holdNextWrite: (pattern: RegExp, afterRequests: number) => void ((hold = pattern), (holdAfter = afterRequests)),
+    landHeld,
+  };
 }
 
 /** One page load: its client and flow, made from its tab's modules, and its lease owner. */
@@ -243,6 +279,7 @@ export async function recover(world: World, page: Pick<Page, 'tab' | 'client' | 
     owner: page.owner,
     claim: (entry) => (world.paymentTaken && entry.sale.id === world.sale.id ? world.completion : false),
   });
+  world.trace?.(`recovery by ${page.owner}: ${result.reports.map((r) => `${r.entry.key} ${r.status} ${'outcome' in r ? r.outcome : ''} ${'reason' in r ? r.reason : ''}${'error' in r ? String(r.error) : ''}`).join('; ')}`);
   for (const c of result.corrupt) world.surfaced.add(c.quarantineKey);
   for (const report of result.reports) {
     if (report.status !== 'settled') continue;
@@ -297,9 +334,11 @@ async function heartbeats(world: World): Promise<void> {
  * The till restarts later: the network heals, late writes have landed, dead pages' leases have
  * run out, and recovery runs until the journal is empty (three runs at most).
  */
-export async function restart(world: World, tab: Tab, fetchFn: typeof fetch): Promise<void> {
+export async function restart(world: World, tab: Tab, net: ReturnType<typeof network>): Promise<void> {
+  const fetchFn = net.fetch;
   if (world.lateMs > 0) await sleep(Math.max(0, world.lastRequestAt + world.lateMs + 5 - performance.now()));
   for (const page of world.pages) page.flow.dispose();
+  await net.landHeld();
   world.tenant.faults.clear();
   world.live.clear();
   world.tenant.clock.advance(LEASE_TTL_MS + 1_000);
