@@ -134,11 +134,36 @@ async function main() {
         verdicts.push(`tags in the bundle wrong: ${wrong.join(', ')}`);
       } else verdicts.push(`bundle holds only ${app.expectTags.join(' + ')}`);
     }
-    const seen = await scanAva(out, app.via);
+    const served = await serve(out);
+    const seen = await scanAva(served.origin, app.via).finally(() => served.server.close());
     step('page');
     ok &&= seen.ok;
     verdicts.push(seen.detail);
     record(app.name, ok, `${size}; ${verdicts.join('; ')} (${steps.join(', ')} s)`);
+    if (app.dev) await checkViteDev(app, dir);
+  }
+}
+
+/**
+ * The same app under Vite's dev server, whose dependency optimizer bundles the kit with
+ * `sideEffects` honoured (a tag dropped there is a blank page in development only).
+ */
+async function checkViteDev(app, dir) {
+  const { createServer: createViteServer } = await import('vite');
+  const started = performance.now();
+  const vite = await createViteServer({
+    root: dir, configFile: false, logLevel: 'error', cacheDir: join(dir, '.vite'),
+    server: {
+      host: '127.0.0.1', port: 0, strictPort: false,
+      proxy: { '/omneo': { target: mock.origin, rewrite: (path) => path.replace(/^\/omneo/, ''), headers: { authorization: 'Bearer proxy-token' } } },
+    },
+  });
+  try {
+    await vite.listen();
+    const seen = await scanAva(`http://127.0.0.1:${vite.httpServer.address().port}`, app.via);
+    record(`${app.name}, vite dev`, seen.ok, `${seen.detail} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  } finally {
+    await vite.close();
   }
 }
 
@@ -229,9 +254,8 @@ async function serve(dir) {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-/** Opens the built app, types Ava's card into the lookup and presses Enter, reads her balance. */
-async function scanAva(dir, via) {
-  const { server, origin } = await serve(dir);
+/** Opens the app at `origin`, types Ava's card into the lookup and presses Enter, reads her balance. */
+async function scanAva(origin, via) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -259,7 +283,6 @@ async function scanAva(dir, via) {
     return { ok: false, detail: `no balance for Ava (${via}): ${String(error).split('\n')[0]}; tags defined: [${defined}]; balance shows "${balance}"; errors: ${errors.join(' | ') || 'none'}` };
   } finally {
     await page.close();
-    server.close();
   }
 }
 

@@ -40,7 +40,7 @@ async function viteBuild(dir, plugins = [], extra = {}) {
 }
 
 /**
- * The six apps, each `{ name, via, files, build(dir) -> outDir, typecheck?, expectTags? }`: `files`
+ * The six apps, each `{ name, via, files, build(dir) -> outDir, typecheck?, expectTags?, dev? }`: `files`
  * are written into `<shared>/<name>/`, whose node_modules (the installed tarball and the tools)
  * is `<shared>/node_modules`.
  */
@@ -50,6 +50,7 @@ export function consumerApps({ root, shared }) {
     {
       name: 'README quick start (Vite + TS)',
       via: "the page's proxy",
+      dev: true,
       files: {
         'index.html': page(`${qs.markup}\n<script type="module" src="./src/main.ts"></script>`),
         // The host's own till, which the quick start calls (`myTill`), loaded first.
