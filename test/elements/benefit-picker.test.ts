@@ -61,7 +61,7 @@ describe('<omneo-benefit-picker>', () => {
   it('lists the active benefits: name, description, value, expiry and POS code; the expired one is left out', async () => {
     const o = omneo();
     const el = await mount(o);
-    expect(requestLines(o.tenant)).to.deep.equal([`GET /profiles/${SEED.ava.id}/benefits`]);
+    expect(requestLines(o.tenant)).to.deep.equal([`GET /profiles/${SEED.ava.id}/benefits/redeemable`]);
     expect(names(el)).to.deep.equal(['Free coffee', '$10 birthday voucher']);
     const [coffee, birthday] = options(el).map((row) => visibleText(row).replace(/\s+/g, ' ').trim());
     expect(coffee).to.equal('Free coffee One regular coffee, any size Worth $5.00 Expires in 30 days POS code COFFEE-5');

@@ -560,7 +560,7 @@ describe('<omneo-redemption-panel>: benefits', () => {
     await redeemHeld(el);
     expect(redeemPosts(o.tenant).map((r) => r.path)).to.deep.equal([
       `/profiles/${SEED.ava.id}/redemptions`,
-      `/profiles/${SEED.ava.id}/benefits/${SEED.ava.benefits.coffee}/redemptions`,
+      `/profiles/${SEED.ava.id}/benefits/${SEED.ava.benefits.coffee}/redeem`,
     ]);
     const detail = created()[0]!.detail;
     expect(detail.redemptions.map((r) => r.totalCents)).to.deep.equal([2500, 500]);
