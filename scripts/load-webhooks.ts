@@ -1,17 +1,23 @@
-// `node --import tsx scripts/load-webhooks.ts [--count 1000] [--concurrency 16] [--url URL]`
+// `npm run load-webhooks -- [--count 1000] [--concurrency 16] [--store sqlite|postgres] [--workers N] [--url URL]`
 // Sends signed profile.updated deliveries to a webhook server on 127.0.0.1 and prints the
-// throughput and the latency percentiles. Without --url it starts scripts/webhook-server.ts
-// itself (a child process, a fresh SQLite file in a temp dir, a random secret) and stops it
-// at the end; with --url, OMNEO_WEBHOOK_SECRET must be the server's secret. Bounded: every
-// request has a 10 s timeout, and the script exits once all deliveries are answered.
-// CUSTOMER_DB_SYNC=NORMAL in the environment is passed on to the server it starts.
+// throughput, the latency percentiles and the receiver's CPU time per delivery (its processes,
+// workers included, from /proc; not the load generator's, which shares the machine). Without
+// --url it starts scripts/webhook-server.ts itself (a child process with --workers N, default
+// 1; a fresh SQLite file in a temp dir, or with --store postgres a fresh database on
+// DATABASE_URL, else on a throwaway PostgreSQL cluster; a random secret) and stops it at the
+// end; with --url, OMNEO_WEBHOOK_SECRET must be the server's secret and no CPU is reported.
+// Bounded: every request has a 10 s timeout, and the script exits once all are answered.
+// CUSTOMER_DB_SYNC=NORMAL and WEBHOOK_LOG in the environment are passed on to the server.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { migratePostgres } from '../src/server/postgres-migrations.js';
 import { signWebhookBody } from '../src/server/signature.js';
+import { startTempPostgres } from './temp-postgres.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,17 +25,63 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     profiles: { type: 'string', default: '100' },
     url: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
+    workers: { type: 'string', default: '1' },
   },
 });
+if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error('--store is sqlite or postgres');
 const count = Number(values.count);
 const concurrency = Number(values.concurrency);
 const profiles = Number(values.profiles);
+
+/** A fresh, migrated PostgreSQL database: on DATABASE_URL's server, else on a throwaway cluster. */
+async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const given = process.env['DATABASE_URL'];
+  const server = given ? null : await startTempPostgres();
+  const adminUrl = given ?? server?.url ?? '';
+  const name = `omneo_load_${process.pid}`;
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const pool = new pg.Pool({ connectionString: url });
+  await migratePostgres(pool);
+  await pool.end();
+  return {
+    url,
+    drop: async () => {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+      server?.stop();
+    },
+  };
+}
+
+/** CPU seconds (user + system) used so far by `pid` and every process under it. */
+function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim();
+      for (const child of children ? children.split(' ') : []) visit(Number(child));
+    } catch {
+      // Gone, or not Linux: counted as nothing.
+    }
+  };
+  visit(pid);
+  return ticks / 100;
+}
 
 /** Starts the real server on a free port; resolves with its URL, a stop function and its log count. */
 async function startServer(secret: string) {
   const dir = mkdtempSync(join(tmpdir(), 'omneo-load-'));
   const script = fileURLToPath(new URL('./webhook-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const database = values.store === 'postgres' ? await postgresDatabase() : null;
+  const storeArgs = database ? ['--store', 'postgres', '--database-url', database.url] : ['--store', 'sqlite'];
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...storeArgs, '--workers', String(values.workers)], {
     env: { ...process.env, OMNEO_WEBHOOK_SECRET: secret, CUSTOMER_DB: join(dir, 'customers.db'), PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -48,6 +100,7 @@ async function startServer(secret: string) {
           clearTimeout(timer);
           resolve(started[1]);
         } else if (line.includes(' profile.')) logged++;
+        else if (line.includes(' summary ')) logged++;
       }
     });
   });
@@ -56,11 +109,11 @@ async function startServer(secret: string) {
       child.removeAllListeners('exit');
       child.once('exit', () => {
         rmSync(dir, { recursive: true, force: true });
-        resolve();
+        void (database?.drop() ?? Promise.resolve()).then(resolve);
       });
       child.kill('SIGTERM');
     });
-  return { url, stop, logged: () => logged };
+  return { url, stop, logged: () => logged, cpu: () => treeCpuSeconds(child.pid ?? 0) };
 }
 
 function omneoTime(seconds: number): string {
@@ -102,6 +155,7 @@ const deliveries = await Promise.all(
 const latencies: number[] = [];
 const outcomes = new Map<string, number>();
 let next = 0;
+const cpuBefore = server?.cpu() ?? 0;
 const started = performance.now();
 await Promise.all(
   Array.from({ length: Math.min(concurrency, count) }, async () => {
@@ -127,15 +181,18 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const cpuSeconds = (server?.cpu() ?? 0) - cpuBefore;
 const sorted = latencies.sort((a, b) => a - b);
 await server?.stop();
 
-console.log(`deliveries   ${count} to ${profiles} profiles, ${concurrency} in flight, ${url}`);
+const where = server ? `${values.store}, ${values.workers} worker(s)` : url;
+console.log(`deliveries   ${count} to ${profiles} profiles, ${concurrency} in flight, ${where}`);
 console.log(`elapsed      ${seconds.toFixed(2)} s`);
 console.log(`throughput   ${(count / seconds).toFixed(0)} deliveries/s`);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 console.log(`latency      p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}`);
 console.log(`outcomes     ${[...outcomes].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
-if (server) console.log(`server log   ${server.logged()} delivery lines`);
+if (server) console.log(`receiver CPU ${((cpuSeconds * 1000) / count).toFixed(3)} ms a delivery (${cpuSeconds.toFixed(2)} s in all)`);
+if (server) console.log(`server log   ${server.logged()} lines`);
 const failed = [...outcomes].filter(([k]) => !k.startsWith('2')).reduce((sum, [, v]) => sum + v, 0);
 process.exit(failed > 0 ? 1 : 0);
