@@ -2,7 +2,8 @@
  * Runs seeded checkouts with faults, per condition of issues 11 and 15 (default: every condition,
  * 10,000 each), and prints, per condition, how often each fault was injected, how each checkout
  * ended, and every violation found by invariant. Exits 1 on any violation.
- *   node --import tsx scripts/fault-injection.ts [count] [firstSeed] [--condition NAME]... [--concurrency N]
+ *   node --import tsx scripts/fault-injection.ts [count] [firstSeed] [--condition NAME]... [--concurrency N] [--max N]
+ * (`--max N` prints only the first N violations of each condition; all are counted.)
  * Replay one checkout with every request, recovery and the tenant's redemptions printed:
  *   node --import tsx scripts/fault-injection.ts --condition NAME --trace SEED
  */
@@ -13,12 +14,14 @@ const named: Condition[] = [];
 const positional: string[] = [];
 let concurrency = 8;
 let traceSeed: number | undefined;
+let max = Number.POSITIVE_INFINITY;
 for (let i = 0; i < args.length; i += 1) {
   const arg = args[i]!;
   if (arg === '--condition' || arg === '-c') named.push(...(args[++i] ?? '').split(',') as Condition[]);
   else if (arg.startsWith('--condition=')) named.push(...(arg.slice(12).split(',') as Condition[]));
   else if (arg === '--concurrency') concurrency = Number(args[++i]);
   else if (arg === '--trace') traceSeed = Number(args[++i]);
+  else if (arg === '--max') max = Number(args[++i]);
   else positional.push(arg);
 }
 for (const c of named) {
@@ -74,8 +77,8 @@ for (const condition of named.length > 0 ? named : CONDITIONS) {
   console.log('  faults injected\n' + table(faults));
   console.log('  payment -> outcome\n' + table(endings));
   console.log(`  violations: ${violations.length}` + (byInvariant.size > 0 ? '\n' + table(byInvariant) : ''));
-  for (const v of violations.slice(0, 20)) console.log(`    ${v.split('\n')[0]}`);
-  if (violations.length > 20) console.log(`    … ${violations.length - 20} more`);
+  for (const v of violations.slice(0, max)) console.log(`    ${v.split('\n')[0]}`);
+  if (violations.length > max) console.log(`    … ${violations.length - max} more`);
   summary.push(`  ${condition.padEnd(16)} ${String(violations.length).padStart(6)} violations in ${count}`);
   total += violations.length;
 }

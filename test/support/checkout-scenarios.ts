@@ -20,6 +20,7 @@
 import * as baseRules from '../../src/rules/index.js';
 import type { ReturnedLine } from '../../src/rules/index.js';
 import {
+  asyncStoreWithoutCas,
   audit,
   closePage,
   createWorld,
@@ -240,6 +241,11 @@ async function returns(w: World, net: Net): Promise<void> {
 /** Two page loads redeem one sale at once; the other tab recovers while the first holds it. */
 async function twoTabs(w: World, net: Net): Promise<void> {
   const [A, B] = await Promise.all([loadTab('A'), loadTab('B')]);
+  if (w.random() < 0.3) {
+    // A store of the host's own, async and without compare-and-set: the journal's fallback.
+    w.store = asyncStoreWithoutCas(w);
+    w.faults.push('async-store-without-cas');
+  }
   const pages = [openPage(w, A, 'A#1', net.fetch, 1), openPage(w, B, 'B#1', net.fetch, 1)];
   w.faults.push('race');
   const race = pick(w.random, ['none', '5xx', 'drop', 'timeout', 'malformed', 'held-write']);

@@ -173,6 +173,24 @@ function sharedStore(world: World): KeyValueStore {
 }
 
 /**
+ * An async key-value store without compare-and-set (IndexedDB-like, or a host's own): every
+ * call takes a seeded number of turns of the event loop, so two tabs' calls interleave.
+ */
+export function asyncStoreWithoutCas(world: World): KeyValueStore {
+  const map = new Map<string, string>();
+  const later = async <T>(act: () => T): Promise<T> => {
+    for (let n = Math.floor(world.random() * 3); n > 0; n -= 1) await new Promise((resolve) => setImmediate(resolve));
+    return act();
+  };
+  return {
+    get: (key) => later(() => map.get(key) ?? null),
+    set: (key, value) => later(() => void map.set(key, value)),
+    delete: (key) => later(() => void map.delete(key)),
+    keys: () => later(() => [...map.keys()]),
+  };
+}
+
+/**
  * The tenant's fetch as the network delivers it.
  * - `answerLateNext`: the next matching answer comes past the client's timeout (the write is
  *   applied at once; only its answer is late).
