@@ -21,7 +21,7 @@ export {
   OmneoRedemptionSettledEvent,
   OmneoRedemptionRecoverEvent,
 } from './events.js';
-export { OmneoSession, OmneoSessionChangeEvent, omneoSessionContext, provideOmneoSession } from './session.js';
+export { OmneoSession, OmneoSessionChangeEvent, OmneoSessionLockedError, omneoSessionContext, provideOmneoSession } from './session.js';
 export { defineElement } from './shared/define.js';
 export { lightTokens, darkTokens, tokenProperties, omneoThemeStyles } from './styles/tokens.js';
 export { registerMessages, registeredLanguages, messagesFor } from './i18n.js';
@@ -43,6 +43,6 @@ export type {
 } from './events.js';
 // The type of `OmneoErrorEvent.error`; its home is the client's errors.
 export type { AnyOmneoError } from '../client/errors.js';
-export type { OmneoSessionOptions, OmneoSessionChange } from './session.js';
+export type { OmneoSessionOptions, OmneoSessionChange, OmneoSessionLockReason } from './session.js';
 export type { TokenName } from './styles/tokens.js';
 export type { Messages } from './i18n.js';

@@ -6,6 +6,17 @@
  *
  * It is a plain `EventTarget`-based store handed down through `@lit/context`. It holds no token:
  * the client's transport does.
+ *
+ * **A held redemption owns its member and benefits.** From the moment the cashier presses Redeem
+ * until the redemption settles (recorded, reversed or refunded), the panel *holds* the session:
+ * `held` is true and `lockedReason` says why. While held, the member and the chosen benefits
+ * cannot change: `<omneo-member-lookup>` refuses a scan or a search choice (and says why), its
+ * "Change member" is unavailable, `<omneo-benefit-picker>` cannot be ticked, and `setProfile`
+ * with another member, `setBenefits` with other benefits and `newSale()` throw an
+ * `OmneoSessionLockedError`. A till settles the sale first (`panel.complete()`,
+ * `panel.paymentFailed()` or `panel.abandon()`), then moves on. This is the behaviour a till
+ * wants: a redemption that follows the screen to another member would be recorded on a profile
+ * nobody sees.
  */
 import { ContextProvider, ContextRoot, createContext } from '@lit/context';
 import type { Benefit, OmneoClient, Profile } from '../client/index.js';
@@ -24,11 +35,30 @@ export interface OmneoSessionOptions {
   profile?: Profile | null;
 }
 
+/** Why a session's member and benefits cannot change: a redemption of theirs is not settled yet. */
+export type OmneoSessionLockReason = 'redemption-unsettled';
+
 /** What changed in a session. */
 export type OmneoSessionChange =
   | { kind: 'profile'; profile: Profile | null }
   | { kind: 'benefits'; benefits: readonly Benefit[] }
-  | { kind: 'balances-stale'; profileId: string };
+  | { kind: 'balances-stale'; profileId: string }
+  /** The session was held or let go (see `OmneoSession.held`). */
+  | { kind: 'lock'; held: boolean; lockedReason: OmneoSessionLockReason | null }
+  /** `newSale()` was called: the member and benefits are cleared; elements drop what they typed. */
+  | { kind: 'new-sale' };
+
+/**
+ * Thrown when the member, the benefits or the sale of a held session would change
+ * (`code: 'redemption_unsettled'`). Settle the redemption first.
+ */
+export class OmneoSessionLockedError extends Error {
+  readonly code = 'redemption_unsettled' as const;
+  override readonly name = 'OmneoSessionLockedError';
+  constructor(readonly attempted: 'profile' | 'benefits' | 'new-sale') {
+    super(`A redemption of this sale is not settled yet: complete it, or settle it as unpaid, before changing the ${attempted === 'new-sale' ? 'sale' : attempted === 'profile' ? 'member' : 'benefits'}.`);
+  }
+}
 
 /** Fired on the session (not in the DOM) for each change. */
 export class OmneoSessionChangeEvent extends Event {
@@ -44,6 +74,8 @@ export class OmneoSession extends EventTarget {
   readonly locale: string | undefined;
   #profile: Profile | null;
   #benefits: readonly Benefit[] = [];
+  /** Who holds the session (panels with an unsettled redemption). */
+  readonly #holders = new Set<object>();
 
   constructor(options: OmneoSessionOptions) {
     super();
@@ -64,6 +96,7 @@ export class OmneoSession extends EventTarget {
    */
   setProfile(profile: Profile | null): void {
     if (profile === this.#profile) return;
+    if (this.held && profile?.id !== this.#profile?.id) throw new OmneoSessionLockedError('profile');
     const dropped = profile?.id !== this.#profile?.id && this.#benefits.length > 0;
     this.#profile = profile;
     if (dropped) this.#benefits = [];
@@ -82,8 +115,55 @@ export class OmneoSession extends EventTarget {
    */
   setBenefits(benefits: readonly Benefit[]): void {
     if (benefits === this.#benefits) return;
+    if (this.held) {
+      // A fresher copy of the same choice is no change; another choice is refused.
+      const same = benefits.length === this.#benefits.length && benefits.every((b, i) => b.id === this.#benefits[i]!.id);
+      if (same) return;
+      throw new OmneoSessionLockedError('benefits');
+    }
     this.#benefits = benefits;
     this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'benefits', benefits }));
+  }
+
+  /**
+   * Whether a redemption of this session is unsettled (redeeming, held, recording, reversing or
+   * refunding): the member and the benefits are locked until it settles. Elements showing a
+   * member or benefits disable their choices while it is true; a `lock` change says when it flips.
+   */
+  get held(): boolean {
+    return this.#holders.size > 0;
+  }
+
+  /** Why the member and benefits are locked (`'redemption-unsettled'`), or `null` when they are not. */
+  get lockedReason(): OmneoSessionLockReason | null {
+    return this.held ? 'redemption-unsettled' : null;
+  }
+
+  /**
+   * Locks the member and benefits for `owner` (the panel calls it as a redemption starts).
+   * Idempotent per owner; the lock lasts until every owner has called `release`.
+   */
+  hold(owner: object): void {
+    if (this.#holders.has(owner)) return;
+    this.#holders.add(owner);
+    if (this.#holders.size === 1) this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'lock', held: true, lockedReason: this.lockedReason }));
+  }
+
+  /** Lets go of `owner`'s lock (its redemption settled, or it never started). */
+  release(owner: object): void {
+    if (!this.#holders.delete(owner) || this.held) return;
+    this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'lock', held: false, lockedReason: null }));
+  }
+
+  /**
+   * Starts a new sale: clears the member and the chosen benefits, and tells the elements to drop
+   * the amount and any notice. Throws `OmneoSessionLockedError` while a redemption is unsettled.
+   */
+  newSale(): void {
+    if (this.held) throw new OmneoSessionLockedError('new-sale');
+    this.setProfile(null);
+    if (this.#benefits.length > 0) this.setBenefits([]);
+    this.dispatchEvent(new OmneoSessionChangeEvent({ kind: 'new-sale' }));
   }
 
   /** Says a redemption for this member settled: balance elements showing them reload. */

@@ -17,7 +17,7 @@ import {
 import { formatMoney, messagesFor, nearestLang, registeredLanguages, registerMessages, safeLocale, type Messages } from '../../src/elements/i18n.js';
 import { maskEmail, maskPhone } from '../../src/elements/member-lookup/masking.js';
 import { OmneoMemberLookup } from '../../src/elements/member-lookup/member-lookup.js';
-import { OmneoSession, provideOmneoSession, type OmneoSessionChange } from '../../src/elements/session.js';
+import { OmneoSession, OmneoSessionLockedError, provideOmneoSession, type OmneoSessionChange } from '../../src/elements/session.js';
 import { WedgeScanDetector } from '../../src/elements/shared/wedge-scanner.js';
 import { darkTokens, lightTokens, omneoThemeStyles, tokenProperties } from '../../src/elements/styles/tokens.js';
 import { OmneoNotFoundError } from '../../src/client/index.js';
@@ -45,6 +45,40 @@ describe('OmneoSession', () => {
       { kind: 'balances-stale', profileId: ava.id },
       { kind: 'profile', profile: null },
     ]);
+  });
+
+  it('locks the member and the benefits while held, and starts a new sale only when let go', async () => {
+    const { client } = omneo();
+    const session = new OmneoSession({ client });
+    const ava = await client.profiles.get(SEED.ava.id);
+    const noah = await client.profiles.get(SEED.noah.id);
+    const [benefit] = await client.benefits.active(SEED.ava.id);
+    session.setProfile(ava);
+    session.setBenefits([benefit!]);
+    const changes: OmneoSessionChange[] = [];
+    session.subscribe((c) => changes.push(c));
+    const panelA = {};
+    const panelB = {};
+    session.hold(panelA);
+    session.hold(panelB);
+    expect(session.held).to.equal(true);
+    expect(session.lockedReason).to.equal('redemption-unsettled');
+    expect(() => session.setProfile(noah)).to.throw(OmneoSessionLockedError, /not settled/);
+    expect(() => session.setProfile(null)).to.throw(OmneoSessionLockedError);
+    expect(() => session.setBenefits([])).to.throw(OmneoSessionLockedError);
+    expect(() => session.newSale()).to.throw(OmneoSessionLockedError);
+    // A fresher copy of the same member and the same choice are no change.
+    session.setProfile({ ...ava });
+    session.setBenefits([{ ...benefit! }]);
+    expect(session.benefits[0]).to.equal(benefit);
+    session.release(panelA);
+    expect(session.held).to.equal(true);
+    session.release(panelB);
+    expect(session.held).to.equal(false);
+    session.newSale();
+    expect(session.profile).to.equal(null);
+    expect(session.benefits).to.deep.equal([]);
+    expect(changes.map((c) => c.kind)).to.deep.equal(['lock', 'profile', 'lock', 'profile', 'benefits', 'new-sale']);
   });
 
   it('reaches elements under a plain element, whether they connect before or after it provides', async () => {

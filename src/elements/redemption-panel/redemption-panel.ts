@@ -142,7 +142,7 @@ export class OmneoRedemptionPanel extends OmneoElement {
       this.amountText = null;
       this.requestUpdate();
     } else if (change.kind === 'benefits') this.requestUpdate();
-    else if (change.profileId === this.member?.id) void this.balance.refresh();
+    else if (change.kind === 'balances-stale' && change.profileId === this.member?.id) void this.balance.refresh();
   }
 
   /** Who redeems: `.profile`, else `profile-id`, else the session's member. */
