@@ -52,7 +52,7 @@ export const Default: Story = { parameters: { shows: 'Find member' } };
 export const SearchResults: Story = { args: { search: 'Lee' }, parameters: { shows: '2 members found' } };
 
 /** A search that matches every seeded member: a long listbox. */
-export const ManyResults: Story = { args: { search: 'example' }, parameters: { shows: '8 members found' } };
+export const ManyResults: Story = { args: { search: 'example' }, parameters: { shows: '9 members found' } };
 
 /** A search that finds nobody. */
 export const NoMatch: Story = { args: { search: 'Nobody at all' }, parameters: { shows: 'No member found' } };
