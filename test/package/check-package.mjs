@@ -126,6 +126,10 @@ async function checkTagsSurviveBundling(cwd) {
     'omneo-pos-kit/benefit-picker': ['omneo-benefit-picker'],
     'omneo-pos-kit/redemption-panel': ['omneo-redemption-panel'],
     'omneo-pos-kit/react': all,
+    'omneo-pos-kit/react/member-lookup': ['omneo-member-lookup'],
+    'omneo-pos-kit/react/balance': ['omneo-balance'],
+    'omneo-pos-kit/react/benefit-picker': ['omneo-benefit-picker'],
+    'omneo-pos-kit/react/redemption-panel': ['omneo-redemption-panel'],
   };
   const lost = [];
   for (const [entry, tags] of Object.entries(expected)) {
