@@ -6,19 +6,21 @@ import { elementArgs, elementArgTypes, memberId, mockOmneo, STAYS_LOADING_MS, ty
 
 interface BalanceArgs extends ElementArgs {
   variant: 'full' | 'compact';
+  'redeem-points': boolean;
   onOmneoBalanceLoad?: (event: Event) => void;
   onOmneoError?: (event: Event) => void;
 }
 
-/** A member's rewards, points (and what they are worth) and the combined amount they can spend. */
+/** What a member can redeem at this till as the headline; their points (and what they are worth) and combined balance below. */
 const meta = {
   title: 'Elements/Balance',
   component: 'omneo-balance',
-  args: { ...elementArgs, variant: 'full' },
+  args: { ...elementArgs, variant: 'full', 'redeem-points': false },
   argTypes: { ...elementArgTypes, variant: { control: 'inline-radio', options: ['full', 'compact'] } },
   render: (args) => {
     const { client } = mockOmneo(args);
     return html`<omneo-balance .client=${client} theme=${args.theme} lang=${args.lang} variant=${args.variant}
+      ?redeem-points=${args['redeem-points']}
       profile-id=${ifDefined(memberId(args.member))}
       @omneo-balance-load=${args.onOmneoBalanceLoad} @omneo-error=${args.onOmneoError}></omneo-balance>`;
   },
@@ -27,11 +29,17 @@ const meta = {
 export default meta;
 type Story = StoryObj<BalanceArgs>;
 
-/** Rewards, points with their dollar value, and the combined figure. */
-export const Default: Story = { parameters: { shows: '$40.00' } };
+/** The headline: the rewards this till can redeem ($25.00); points and the combined $40.00 below, labelled as such. */
+export const Default: Story = { parameters: { shows: 'Rewards to redeem' } };
+
+/** A till that redeems points too (`redeem-points`, as the panel's strategy allows): the headline is rewards plus points. */
+export const RedeemsPoints: Story = { args: { 'redeem-points': true }, parameters: { shows: 'Rewards and points to redeem' } };
+
+/** Omneo allows balances below zero: the headline reads $0.00, negative points keep their sign. */
+export const BelowZero: Story = { args: { member: 'odd' }, parameters: { shows: '-240 pts' } };
 
 /** One line, for a till's header. */
-export const Compact: Story = { args: { variant: 'compact' }, parameters: { shows: '$40.00' } };
+export const Compact: Story = { args: { variant: 'compact' }, parameters: { shows: '$25.00' } };
 
 /** A member with nothing to spend. */
 export const NothingToSpend: Story = { args: { member: 'empty' }, parameters: { shows: '$0.00' } };
@@ -46,4 +54,4 @@ export const Loading: Story = { args: { latencyMs: STAYS_LOADING_MS }, parameter
 export const Failed: Story = { args: { failure: 'server' }, parameters: { shows: 'Try again' } };
 
 /** Dark theme, in French. */
-export const DarkFrench: Story = { args: { theme: 'dark', lang: 'fr' }, parameters: { shows: 'Disponible' } };
+export const DarkFrench: Story = { args: { theme: 'dark', lang: 'fr' }, parameters: { shows: 'Récompenses utilisables' } };

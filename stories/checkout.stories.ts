@@ -63,4 +63,4 @@ export const MemberChosen: Story = { args: { member: 'ava' }, parameters: { show
 export const HostileText: Story = { args: { member: 'hostile' }, parameters: { shows: '<img src=x onerror=alert(1)>' } };
 
 /** The same till in the dark theme and in French. */
-export const DarkFrench: Story = { args: { member: 'ava', theme: 'dark', lang: 'fr' }, parameters: { shows: 'Disponible' } };
+export const DarkFrench: Story = { args: { member: 'ava', theme: 'dark', lang: 'fr' }, parameters: { shows: 'Récompenses utilisables' } };

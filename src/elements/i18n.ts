@@ -38,6 +38,12 @@ export interface Messages {
   pointsCount: (points: string) => string;
   pointsWorth: (value: string) => string;
   combined: string;
+  /** The balance's headline: what this till can redeem (rewards only). */
+  redeemable: string;
+  /** The headline when the till redeems points too. */
+  redeemableWithPoints: string;
+  /** Beside a headline of zero: the balance really is below zero. */
+  belowZero: (amount: string) => string;
   loadingBalances: string;
   noMember: string;
   stale: string;

@@ -23,6 +23,8 @@ export const MEMBERS = {
   hostile: SEED.hostile.id,
   /** 200 benefits. */
   many: SEED.many.id,
+  /** A nameless walk-in: points below zero, no rewards, a benefit of each kind. */
+  odd: SEED.odd.id,
 } as const;
 
 export type Member = keyof typeof MEMBERS | 'none';

@@ -30,11 +30,17 @@ async function byId(o: Omneo, profileId: string = SEED.ava.id) {
 }
 
 describe('<omneo-balance>', () => {
-  it('loads by profile-id and shows rewards, points with their value, and the combined balance', async () => {
+  it('loads by profile-id: what can be redeemed here as the headline, then points with their value and the combined balance', async () => {
     const o = omneo();
     const el = await byId(o);
     await until(() => shown(el), 'the figures');
-    expect(figures(el)).to.deep.equal(['Rewards: $25.00', 'Points: 1,500 pts (worth $15.00)', 'Available: $40.00']);
+    expect(figures(el)).to.deep.equal(['Rewards to redeem: $25.00', 'Points: 1,500 pts (worth $15.00)', 'Combined balance: $40.00']);
+    // The headline is the one figure the panel can redeem by default: first, and the largest.
+    const headline = part(el, 'headline')!;
+    expect(parts(el, 'row')[0]).to.equal(headline);
+    const size = (row: Element) => parseFloat(getComputedStyle(row.querySelector('dd')!).fontSize);
+    expect(size(headline)).to.be.greaterThan(size(part(el, 'combined')!));
+    expect(size(headline)).to.be.greaterThan(size(part(el, 'points')!));
     expect(requestLines(o.tenant)).to.deep.equal([AVA_BALANCES]);
     const [load] = events.of('omneo-balance-load') as OmneoBalanceLoadEvent[];
     expect(load!.profileId).to.equal(SEED.ava.id);
@@ -49,7 +55,7 @@ describe('<omneo-balance>', () => {
     o.tenant.requests.length = 0;
     const el = await fixture<OmneoBalance>(html`<omneo-balance lang="en-AU" .client=${o.client} .profile=${profile}></omneo-balance>`);
     await until(() => shown(el), 'the figures');
-    expect(figures(el)[2]).to.equal('Available: $40.00');
+    expect(figures(el)[2]).to.equal('Combined balance: $40.00');
     expect(o.tenant.requests).to.have.length(0);
     expect(events.of('omneo-balance-load')).to.have.length(1);
   });
@@ -61,7 +67,7 @@ describe('<omneo-balance>', () => {
     const el = await fixture<OmneoBalance>(html`<omneo-balance lang="en-AU" .client=${o.client} .profile=${profile}></omneo-balance>`);
     await until(() => shown(el), 'the figures');
     expect(requestLines(o.tenant)).to.deep.equal([`GET /profiles/${SEED.noah.id}/balances`]);
-    expect(figures(el)[0]).to.equal('Rewards: $50.00');
+    expect(figures(el)[0]).to.equal('Rewards to redeem: $50.00');
   });
 
   it('shows a skeleton while loading, busy for assistive technology', async () => {
@@ -102,7 +108,7 @@ describe('<omneo-balance>', () => {
     o.tenant.faults.failNext(1, 503);
     await el.refresh();
     await el.updateComplete;
-    expect(figures(el)[2]).to.equal('Available: $40.00');
+    expect(figures(el)[2]).to.equal('Combined balance: $40.00');
     expect(part(el, 'figures')!.part.contains('stale')).to.equal(true);
     expect(statusText(el)).to.equal('May be out of date');
     expect(part(el, 'retry-button')).not.to.equal(null);
@@ -123,7 +129,7 @@ describe('<omneo-balance>', () => {
     expect(shown(el)).to.equal(false);
     expect(part(el, 'skeleton')).not.to.equal(null);
     await until(() => shown(el), 'Noah’s figures');
-    expect(figures(el)[0]).to.equal('Rewards: $50.00');
+    expect(figures(el)[0]).to.equal('Rewards to redeem: $50.00');
   });
 
   it('follows the session’s member and refreshes when a redemption for them settles', async () => {
@@ -144,8 +150,8 @@ describe('<omneo-balance>', () => {
     await sleep(20);
     expect(requestLines(o.tenant), 'another member settled: nothing').to.deep.equal([`POST /profiles/${SEED.ava.id}/redemptions`]);
     session.notifyRedemptionSettled(SEED.ava.id);
-    await until(() => figures(el)[0] === 'Rewards: $15.00', 'the new figures');
-    expect(figures(el)[2]).to.equal('Available: $30.00');
+    await until(() => figures(el)[0] === 'Rewards to redeem: $15.00', 'the new figures');
+    expect(figures(el)[2]).to.equal('Combined balance: $30.00');
     expect(requestLines(o.tenant).slice(1)).to.deep.equal([AVA_BALANCES]);
     expect(events.of('omneo-balance-load')).to.have.length(2);
 
@@ -161,7 +167,46 @@ describe('<omneo-balance>', () => {
     session.setProfile(await o.client.profiles.get(SEED.ava.id));
     const el = wrapper.querySelector('omneo-balance')!;
     await until(() => shown(el), 'the figures');
-    expect(figures(el)[0]).to.equal('Rewards: $50.00');
+    expect(figures(el)[0]).to.equal('Rewards to redeem: $50.00');
+  });
+
+  it('with redeem-points, the headline is rewards plus the points’ value, and rewards become a secondary figure', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoBalance>(
+      html`<omneo-balance lang="en-AU" redeem-points .client=${o.client} profile-id=${SEED.ava.id}></omneo-balance>`,
+    );
+    await until(() => shown(el), 'the figures');
+    expect(figures(el)).to.deep.equal(['Rewards and points to redeem: $40.00', 'Rewards: $25.00', 'Points: 1,500 pts (worth $15.00)']);
+    el.redeemPoints = false;
+    await el.updateComplete;
+    expect(figures(el)[0]).to.equal('Rewards to redeem: $25.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows balances below zero sensibly: the headline reads zero with the real figure beside it, negatives keep their sign', async () => {
+    const o = omneo();
+    const base = await o.client.profiles.get(SEED.ava.id);
+    const balances = { ...base.balances!, rewardCents: -500, points: -240, pointsValueCents: -240, combinedCents: -740 };
+    const el = await fixture<OmneoBalance>(html`<omneo-balance lang="en-AU" .client=${o.client} .profile=${{ ...base, balances }}></omneo-balance>`);
+    await until(() => shown(el), 'the figures');
+    expect(figures(el)).to.deep.equal([
+      'Rewards to redeem: $0.00 (balance below zero: -$5.00)',
+      'Points: -240 pts (worth -$2.40)',
+      'Combined balance: -$7.40',
+    ]);
+    expect(part(el, 'below-zero')).not.to.equal(null);
+    expect(parts(el, 'negative')).to.have.length(2);
+    expect(getComputedStyle(parts(el, 'negative')[0]!).color).to.equal(getComputedStyle(part(el, 'below-zero')!).color);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the seeded walk-in’s negative points from the tenant', async () => {
+    const o = omneo();
+    const el = await byId(o, SEED.odd.id);
+    await until(() => shown(el), 'the figures');
+    expect(figures(el)[0]).to.equal('Rewards to redeem: $0.00');
+    expect(figures(el)[1]).to.match(/^Points: -240 pts \(worth -\$\d+\.\d\d\)$/);
+    expect(part(el, 'points')!.querySelector('[part~="negative"]')).not.to.equal(null);
   });
 
   it('has a compact layout for a till header', async () => {
@@ -171,8 +216,10 @@ describe('<omneo-balance>', () => {
     );
     await until(() => shown(el), 'the figures');
     expect(getComputedStyle(part(el, 'figures')!).display).to.equal('flex');
-    const combined = part(el, 'combined')!;
-    expect(getComputedStyle(combined).order, 'the combined balance comes first').to.equal('-1');
+    const rows = parts(el, 'row');
+    expect(rows[0], 'what can be redeemed comes first').to.equal(part(el, 'headline'));
+    expect(rows[0]!.getBoundingClientRect().left).to.be.lessThan(rows[1]!.getBoundingClientRect().left);
+    expect(visibleText(rows[0]!)).to.contain('Rewards to redeem').and.contain('$25.00');
     expect(visibleText(el)).to.contain('$40.00').and.contain('1,500 pts');
     expect(el.getBoundingClientRect().height).to.be.lessThan(80);
     await expect(el).to.be.accessible();
@@ -186,9 +233,9 @@ describe('<omneo-balance>', () => {
     await until(() => shown(el), 'the figures');
     const euros = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(n);
     expect(figures(el)).to.deep.equal([
-      `Récompenses: ${euros(25)}`,
+      `Récompenses utilisables: ${euros(25)}`,
       `Points: ${new Intl.NumberFormat('fr-FR').format(1500)} pts (soit ${euros(15)})`,
-      `Disponible: ${euros(40)}`,
+      `Solde total: ${euros(40)}`,
     ].map((f) => f.replace(/\s+/g, ' ')));
   });
 

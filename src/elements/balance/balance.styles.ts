@@ -36,14 +36,30 @@ export const balanceStyles = css`
     color: ${token('color-text-muted')};
     font-size: ${token('font-size-small')};
   }
-  [part~='combined'] {
-    padding-top: ${token('space-2')};
-    border-top: 1px solid ${token('color-border')};
+  /* The headline: what this till can redeem. The other figures are secondary, below a rule. */
+  [part~='headline'] {
+    padding-bottom: ${token('space-2')};
+    border-bottom: 1px solid ${token('color-border')};
   }
-  [part~='combined'] dd {
+  [part~='headline'] dt {
+    color: inherit;
+    font-weight: ${token('font-weight-bold')};
+  }
+  [part~='headline'] > dd {
     color: var(--_accent);
     font-size: var(--_figure-size);
     font-weight: ${token('font-weight-bold')};
+  }
+  [part~='row']:not([part~='headline']) {
+    font-size: ${token('font-size-small')};
+  }
+  [part~='below-zero'],
+  [part~='negative'] {
+    color: ${token('color-warning')};
+  }
+  [part~='below-zero'] {
+    font-size: ${token('font-size-small')};
+    font-weight: normal;
   }
   /* Out of date: outlined, not faded, so the figures keep their contrast. */
   [part~='stale'] {
@@ -100,10 +116,9 @@ export const balanceStyles = css`
   :host([variant='compact']) [part~='row'] {
     justify-content: flex-start;
   }
-  :host([variant='compact']) [part~='combined'] {
-    order: -1;
-    padding-top: 0;
-    border-top: 0;
+  :host([variant='compact']) [part~='headline'] {
+    padding-bottom: 0;
+    border-bottom: 0;
   }
   :host([variant='compact']) [part~='skeleton'] {
     display: flex;

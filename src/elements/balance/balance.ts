@@ -15,29 +15,37 @@ interface Loaded {
 }
 
 /**
- * A member's rewards, points (and what they are worth) and the combined amount they can spend.
+ * What a member can redeem at this till, as the headline, with their points (and what they are
+ * worth) and the combined balance as secondary figures.
+ *
+ * The headline is the rewards balance: the panel redeems rewards only unless the till allows
+ * points too (`redeem-points`, matching the panel's strategy), when it is rewards plus the
+ * points' value. Omneo allows balances below zero (a return after spending, a manual
+ * adjustment): the headline then reads zero (nothing can be redeemed) with the real figure
+ * beside it, and a negative points or combined figure is shown with its sign, marked `negative`.
  *
  * The member is, in order: `.profile`, `profile-id`, or the provided session's member. A fresh
  * profile's embedded balances are shown without another request; otherwise they are fetched.
  * They are fetched again on `refresh()` and when the session says a redemption for this member
  * settled. A failed refresh keeps the last figures on screen, marked as possibly out of date.
  *
- * @summary Shows a member's rewards, points and combined balance, full or compact.
+ * @summary Shows what a member can redeem here, then their points and combined balance, full or compact.
  *
  * @csspart balances - The whole balance block (`aria-busy` while loading).
  * @csspart figures - The list of figures (a `<dl>`).
- * @csspart row - One figure: its label and value. Also `rewards`, `points` or `combined`.
+ * @csspart row - One figure: its label and value. Also `headline` (what can be redeemed here, first), and `rewards`, `points` or `combined`.
  * @csspart label - A figure's label.
- * @csspart value - A figure's value.
+ * @csspart value - A figure's value; also `negative` when the figure is below zero.
  * @csspart points-value - What the points are worth.
+ * @csspart below-zero - Beside a headline that reads zero because the balance is below zero: the real figure.
  * @csspart skeleton - The placeholder shown while the first figures load.
  * @csspart status - Loading, error and out-of-date messages (a live region); also `error` or `stale-marker`.
  * @csspart retry-button - Loads the balances again after a failure.
  * @csspart empty - Shown when there is no member.
  *
  * @cssprop [--omneo-balance-background=var(--omneo-color-surface)] - The element's background.
- * @cssprop [--omneo-balance-accent-color=var(--omneo-color-accent)] - The combined figure's colour.
- * @cssprop [--omneo-balance-figure-size=var(--omneo-font-size-xlarge)] - The combined figure's size (`--omneo-font-size-large` when compact).
+ * @cssprop [--omneo-balance-accent-color=var(--omneo-color-accent)] - The headline figure's colour.
+ * @cssprop [--omneo-balance-figure-size=var(--omneo-font-size-xlarge)] - The headline figure's size (`--omneo-font-size-large` when compact).
  *
  * @fires {OmneoBalanceLoadEvent} omneo-balance-load - Balances were loaded and shown. Detail: `{ balances: Balances, profileId: string }`.
  * @fires {OmneoErrorEvent} omneo-error - Loading failed. Detail: `{ error: OmneoError, operation: 'balances-load' }`.
@@ -66,6 +74,11 @@ export class OmneoBalance extends OmneoElement {
   @property({ attribute: false }) profile: Profile | null = null;
   /** The Omneo profile id of the member whose balances to show. */
   @property({ attribute: 'profile-id' }) profileId?: string;
+  /**
+   * The till redeems points as well as rewards (the panel's strategy allows it): the headline is
+   * then rewards plus the points' value. Default: rewards only, as in Omneo's guide.
+   */
+  @property({ type: Boolean, attribute: 'redeem-points', reflect: true }) redeemPoints = false;
   /** `full` (default): a labelled list. `compact`: one line, for a till header. */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
 
@@ -154,15 +167,36 @@ export class OmneoBalance extends OmneoElement {
 
   private renderFigures(b: Balances, stale: boolean) {
     const m = this.messages;
+    const points = html`<div part="row points">
+      <dt part="label">${m.points}</dt>
+      <dd part=${this.valuePart(b.points)}>${m.pointsCount(this.number(b.points))}
+        <span part="points-value">(${m.pointsWorth(this.money(b.pointsValueCents))})</span></dd>
+    </div>`;
+    const rewards = this.redeemPoints ? this.figure('rewards', m.rewards, b.rewardCents) : nothing;
+    const combined = this.redeemPoints ? nothing : this.figure('combined', m.combined, b.combinedCents);
     return html`<dl part=${stale ? 'figures stale' : 'figures'}>
-      <div part="row rewards"><dt part="label">${m.rewards}</dt><dd part="value">${this.money(b.rewardCents)}</dd></div>
-      <div part="row points">
-        <dt part="label">${m.points}</dt>
-        <dd part="value">${m.pointsCount(this.number(b.points))}
-          <span part="points-value">(${m.pointsWorth(this.money(b.pointsValueCents))})</span></dd>
-      </div>
-      <div part="row combined"><dt part="label">${m.combined}</dt><dd part="value">${this.money(b.combinedCents)}</dd></div>
+      ${this.renderHeadline(this.redeemPoints ? b.combinedCents : b.rewardCents)} ${rewards} ${points} ${combined}
     </dl>`;
+  }
+
+  /** What can be redeemed here: never below zero, the real figure beside it when it is. */
+  private renderHeadline(cents: number) {
+    const m = this.messages;
+    const kind = this.redeemPoints ? 'combined' : 'rewards';
+    return html`<div part="row headline ${kind}">
+      <dt part="label">${this.redeemPoints ? m.redeemableWithPoints : m.redeemable}</dt>
+      <dd part="value">${this.money(Math.max(0, cents))}${cents < 0
+        ? html` <span part="below-zero">${m.belowZero(this.money(cents))}</span>`
+        : nothing}</dd>
+    </div>`;
+  }
+
+  private figure(kind: string, label: string, cents: number) {
+    return html`<div part="row ${kind}"><dt part="label">${label}</dt><dd part=${this.valuePart(cents)}>${this.money(cents)}</dd></div>`;
+  }
+
+  private valuePart(n: number): string {
+    return n < 0 ? 'value negative' : 'value';
   }
 
   private renderSkeleton() {
