@@ -8,12 +8,14 @@ import type { OmneoBenefitPicker } from 'omneo-pos-kit/benefit-picker';
 import type { OmneoMemberLookup } from 'omneo-pos-kit/member-lookup';
 import type { OmneoRedemptionPanel } from 'omneo-pos-kit/redemption-panel';
 
-/** Shows a member's rewards, points and combined balance, full or compact. */
+/** Shows what a member can redeem here, then their points and combined balance, full or compact. */
 interface OmneoBalanceProps {
   /** The member whose balances to show. Takes precedence over `profile-id` and the session. */
   profile?: OmneoBalance['profile'];
   /** The Omneo profile id of the member whose balances to show. */
   profileId?: OmneoBalance['profileId'];
+  /** The till redeems points as well as rewards (the panel's strategy allows it): the headline is then rewards plus the points' value. Default: rewards only, as in Omneo's guide. */
+  redeemPoints?: OmneoBalance['redeemPoints'];
   /** `full` (default): a labelled list. `compact`: one line, for a till header. */
   variant?: OmneoBalance['variant'];
   /** The Omneo client. Defaults to the provided session's client. */
