@@ -11,11 +11,13 @@ export { recoverRedemptions } from './recover.js';
 export { buildTransaction, saleTotalCents, eligibleTotalCents, formatLocalDateTime } from './sale.js';
 export { REVERSAL_WINDOW_MS, DEFAULT_SAFETY_MARGIN_MS, reversalDeadline } from './settle.js';
 export { intentKey } from './intents.js';
+export { checkWatches, checkWatch } from './watch.js';
 
 export type { AllocatedLine, AllocationLine, LineRefund, ReturnedLine, ReturnRefund } from './allocation.js';
 export type { AllocationErrorCode } from './errors.js';
 export type { RedemptionState, RedeemInput, FlowSnapshot, FlowObserver, RedemptionFlowOptions } from './redemption-flow.js';
-export type { KeyValueStore, JournalEntry, JournalStage, CorruptEntry } from './journal.js';
+export type { KeyValueStore, JournalEntry, JournalStage, CorruptEntry, WatchEntry } from './journal.js';
 export type { RecoverOptions, RecoveryReport, RecoveryResult } from './recover.js';
 export type { Sale, SaleLine, CompleteInput, BuildTransactionInput } from './sale.js';
-export type { SettleOutcome, SettleOutcomeKind } from './settle.js';
+export type { SettleOutcome, SettleOutcomeKind, StrayOutcome } from './settle.js';
+export type { WatchReport } from './watch.js';

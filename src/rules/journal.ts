@@ -92,6 +92,25 @@ export interface JournalEntry {
   updatedAt: number;
 }
 
+/**
+ * A settled intent kept a while after it settled: a redeem whose answer was lost may still land
+ * (after the kit gave up on it, after it looked twice), and is then undone by whoever looks
+ * next. `keep` is the redemption that stays live (the recorded one), or null.
+ */
+export interface WatchEntry {
+  key: string;
+  profileId: string;
+  saleId: string;
+  amountCents?: number;
+  benefitId?: number;
+  keep: number | null;
+  /** Undo id -> the redemption it undid, for the undos the kit made. */
+  links: [number, number][];
+  /** Flow-clock ms after which nothing is expected to land any more. */
+  until: number;
+  lease?: { owner: string; until: number };
+}
+
 /** An entry that could not be read. It stays in the store under `quarantineKey`. */
 export interface CorruptEntry {
   key: string;
@@ -130,12 +149,14 @@ function readEntry(raw: string | null, storeKey?: string, prefix?: string): Jour
 export class RedemptionJournal {
   readonly prefix: string;
   readonly quarantinePrefix: string;
+  readonly watchPrefix: string;
   private readonly store: KeyValueStore;
 
   constructor(store: KeyValueStore = webStorageStore(), options: { prefix?: string } = {}) {
     this.store = store;
     this.prefix = options.prefix ?? 'omneo-pos-kit:journal:';
     this.quarantinePrefix = `${this.prefix.replace(/:$/, '')}-quarantine:`;
+    this.watchPrefix = `${this.prefix.replace(/:$/, '')}-watch:`;
   }
 
   /** Writes (or replaces) an entry. */
@@ -208,6 +229,48 @@ export class RedemptionJournal {
       corrupt.push({ key, quarantineKey, raw, reason: read });
     }
     return { entries, corrupt };
+  }
+
+  /** Keeps a settled intent under watch (see {@link WatchEntry}). */
+  async watch(entry: WatchEntry): Promise<void> {
+    await this.store.set(this.watchPrefix + entry.key, JSON.stringify(entry));
+  }
+
+  /** Every watch; one that cannot be read is dropped (it guards nothing the journal still holds). */
+  async watches(): Promise<WatchEntry[]> {
+    const out: WatchEntry[] = [];
+    for (const key of await this.store.keys()) {
+      if (!key.startsWith(this.watchPrefix)) continue;
+      try {
+        const value = JSON.parse((await this.store.get(key)) ?? 'null') as WatchEntry | null;
+        if (value && typeof value.key === 'string' && typeof value.until === 'number') out.push(value);
+        else await this.store.delete(key);
+      } catch {
+        await this.store.delete(key);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Takes a watch for `owner` (compare-and-set where the store has it), unless another owner's
+   * lease on it runs: two tabs never undo the same late landing twice.
+   */
+  async leaseWatch(key: string, owner: string, now: number, ttlMs: number): Promise<WatchEntry | null> {
+    const storeKey = this.watchPrefix + key;
+    const raw = await this.store.get(storeKey);
+    if (raw === null) return null;
+    const current = JSON.parse(raw) as WatchEntry;
+    if (current.lease && current.lease.owner !== owner && current.lease.until > now) return null;
+    const leased = { ...current, lease: { owner, until: now + ttlMs } };
+    const next = JSON.stringify(leased);
+    if (this.store.compareAndSet) return (await this.store.compareAndSet(storeKey, raw, next)) ? leased : null;
+    await this.store.set(storeKey, next);
+    return leased;
+  }
+
+  async unwatch(key: string): Promise<void> {
+    await this.store.delete(this.watchPrefix + key);
   }
 
   /** Entries moved aside earlier, for a support screen. */

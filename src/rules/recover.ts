@@ -8,6 +8,7 @@ import { claimIntent, defaultOwner, releaseIntent } from './intents.js';
 import type { CorruptEntry, JournalEntry, RedemptionJournal } from './journal.js';
 import { buildTransaction, eligibleTotalCents, type CompleteInput } from './sale.js';
 import { OmneoError } from '../client/index.js';
+import { checkWatches, type WatchReport } from './watch.js';
 import { AllocationError } from './errors.js';
 import {
   DEFAULT_SAFETY_MARGIN_MS,
@@ -46,6 +47,8 @@ export interface RecoverOptions {
 
 export interface RecoveryResult {
   reports: RecoveryReport[];
+  /** What the watches on recently settled sales found: late landings undone, or a failed look. */
+  watched: WatchReport[];
   /** Entries that could not be read: moved aside, never dropped. */
   corrupt: CorruptEntry[];
 }
@@ -205,5 +208,7 @@ export async function recoverRedemptions(options: RecoverOptions): Promise<Recov
       releaseIntent(journal.prefix, listed.key, holder);
     }
   }
-  return { reports, corrupt };
+  const ctx: SettleContext = { client: options.client, journal, now, safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS };
+  const watched = (await checkWatches(ctx, owner)).filter((w) => w.strays.length > 0 || w.error);
+  return { reports, corrupt, watched };
 }

@@ -22,6 +22,7 @@ import { allocateReward, refundForReturn, type AllocatedLine, type ReturnedLine 
 import { claimIntent, defaultOwner, intentKey, releaseIntent } from './intents.js';
 import { completeSale } from './complete-sale.js';
 import { RedemptionJournal, type JournalEntry } from './journal.js';
+import { checkWatch } from './watch.js';
 import { buildTransaction, eligibleTotalCents, formatLocalDateTime, type CompleteInput, type Sale } from './sale.js';
 import {
   DEFAULT_SAFETY_MARGIN_MS,
@@ -94,6 +95,8 @@ export interface RedemptionFlowOptions {
   lookupDelayMs?: number;
   /** How often a held sale's lease is renewed while the flow lives. Default 20 s; 0 turns it off. */
   heartbeatMs?: number;
+  /** When, after settling, to look again for a redeem that landed late. Default 30 s and 2 min; `[]` for never. */
+  recheckAfterMs?: readonly number[];
 }
 
 /**
@@ -164,6 +167,7 @@ export class RedemptionFlow {
   private pendingReturn: { returned: ReturnedLine[]; share: number; cents: number; before: number } | null = null;
   private readonly lookupDelayMs: number;
   private readonly heartbeatMs: number;
+  private readonly recheckAfterMs: readonly number[];
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   /** The allocated cents of the items returned so far. */
   private sharesBack = 0;
@@ -177,6 +181,7 @@ export class RedemptionFlow {
     this.owner = options.owner ?? defaultOwner();
     this.lookupDelayMs = options.lookupDelayMs ?? 1_500;
     this.heartbeatMs = options.heartbeatMs ?? 20_000;
+    this.recheckAfterMs = options.recheckAfterMs ?? [30_000, 120_000];
   }
 
   get state(): RedemptionState {
@@ -266,6 +271,26 @@ export class RedemptionFlow {
       returnedCents: 0,
     });
     this.transition({ state: 'completed', transaction: recorded, outcome });
+    this.watchLateLandings(entry.key);
+  }
+
+  /**
+   * Looks again, a while after settling, for a redeem of this intent that landed late, and undoes
+   * it; what it undid is added to the outcome's `strays` (the observer sees it). Recovery looks
+   * too, on the next page load, until the watch runs out.
+   */
+  private watchLateLandings(key: string): void {
+    const ctx = { client: this.client, journal: this.journal, now: this.now, safetyMarginMs: this.safetyMarginMs };
+    for (const delay of this.recheckAfterMs) {
+      const timer = setTimeout(() => {
+        void checkWatch(ctx, key, this.owner).then((report) => {
+          if (!report || report.strays.length === 0 || !this.snapshot.outcome) return;
+          const outcome = this.snapshot.outcome;
+          this.transition({ outcome: { ...outcome, strays: [...(outcome.strays ?? []), ...report.strays] } });
+        });
+      }, delay);
+      (timer as { unref?: () => void }).unref?.();
+    }
   }
 
   /** @internal for {@link completeSale} */
@@ -483,6 +508,8 @@ export class RedemptionFlow {
     let existing: JournalEntry | null = null;
     if (await this.journal.claim(fresh)) {
       this.entry = fresh;
+      // A watch left by this intent's last settle guards nothing now: this flow owns the intent.
+      await this.journal.unwatch(key);
     } else {
       existing = await this.journal.get(key);
       if (existing && (existing.stage === 'paid' || existing.stage === 'settling')) {
@@ -608,6 +635,7 @@ export class RedemptionFlow {
         this.settling = null;
         this.release();
         this.transition({ state: outcome.outcome === 'reversed' ? 'reversed' : 'refunded', outcome });
+        this.watchLateLandings(entry.key);
         return outcome;
       },
       async (error: unknown) => {

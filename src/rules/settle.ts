@@ -13,7 +13,7 @@ import {
   type OmneoClient,
   type Redemption,
 } from '../client/index.js';
-import type { JournalEntry, RedemptionJournal } from './journal.js';
+import type { JournalEntry, RedemptionJournal, WatchEntry } from './journal.js';
 
 /** Omneo allows a reversal for this long after a redemption is created. */
 export const REVERSAL_WINDOW_MS = 10 * 60_000;
@@ -44,6 +44,8 @@ export interface StrayOutcome {
   redemptionId: number;
   outcome: 'reversed' | 'refunded';
   returnedCents: number;
+  /** The reversal's or return's id, where Omneo's answer said. */
+  undoId?: number;
 }
 
 export interface SettleContext {
@@ -255,21 +257,43 @@ export async function reconcileIntent(ctx: SettleContext, entry: JournalEntry, k
     const call = { saleId: entry.sale.id };
     const inWindow = stray.createdAtMs !== null && ctx.now() < stray.createdAtMs + REVERSAL_WINDOW_MS - ctx.safetyMarginMs;
     let outcome: 'reversed' | 'refunded' = 'refunded';
+    let undo: Redemption | undefined;
     if (inWindow) {
       try {
-        await ctx.client.redemptions.reverse(entry.profileId, stray.id, call);
+        undo = await ctx.client.redemptions.reverse(entry.profileId, stray.id, call);
         outcome = 'reversed';
       } catch (error) {
         if (!isRefusal(error)) throw error;
+        // Refused: perhaps someone else undid it meanwhile. Never undo it a second time.
+        const again = await findStrayRedemptions(ctx.client, entry, keep, links);
+        if (!again.some((r) => r.id === stray.id)) continue;
       }
     }
     if (outcome === 'refunded') {
-      if (entry.benefitId !== undefined) await ctx.client.redemptions.refundBenefit(entry.profileId, stray.id, 1, call);
-      else await ctx.client.redemptions.refund(entry.profileId, stray.id, undefined, call);
+      undo = entry.benefitId !== undefined
+        ? await ctx.client.redemptions.refundBenefit(entry.profileId, stray.id, 1, call)
+        : await ctx.client.redemptions.refund(entry.profileId, stray.id, undefined, call);
     }
-    undone.push({ redemptionId: stray.id, outcome, returnedCents: cents });
+    undone.push({ redemptionId: stray.id, outcome, returnedCents: cents, ...(undo ? { undoId: undo.id } : {}) });
   }
   return undone;
+}
+
+/** How long a settled intent is watched for a redeem that lands late. */
+export const WATCH_MS = 15 * 60_000;
+
+/** What a settled intent's watch keeps: enough to find and undo a late landing. */
+export function watchOf(entry: JournalEntry, keep: number | null, links: Links, now: number): WatchEntry {
+  return {
+    key: entry.key,
+    profileId: entry.profileId,
+    saleId: entry.sale.id,
+    ...(entry.amountCents !== undefined ? { amountCents: entry.amountCents } : {}),
+    ...(entry.benefitId !== undefined ? { benefitId: entry.benefitId } : {}),
+    keep,
+    links: [...links],
+    until: now + WATCH_MS,
+  };
 }
 
 /** The outcome, with the strays of its intent undone and named; a failure to look is said too. */
@@ -280,10 +304,15 @@ export async function withStrays(
   outcome: SettleOutcome,
   links: Links = NO_LINKS,
 ): Promise<SettleOutcome> {
+  // Watched a while: a redeem of this intent may still land after this moment.
+  const watched = new Map(links);
   try {
     const strays = await reconcileIntent(ctx, entry, keep, links);
+    for (const s of strays) if (s.undoId !== undefined) watched.set(s.undoId, s.redemptionId);
+    await ctx.journal.watch(watchOf(entry, keep, watched, ctx.now()));
     return strays.length === 0 ? outcome : { ...outcome, strays, reason: `${outcome.reason} Another redemption of the same sale was found live and undone.` };
   } catch (error) {
+    await ctx.journal.watch(watchOf(entry, keep, watched, ctx.now())).catch(() => undefined);
     return { ...outcome, reason: `${outcome.reason} Whether another redemption of this sale is live could not be checked (${describe(error)}): look the sale up before it is closed.` };
   }
 }

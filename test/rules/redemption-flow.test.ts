@@ -510,7 +510,7 @@ describe('hostile conditions: late landings, two tabs, retried returns, odd answ
       retry: { baseDelayMs: 1, maxDelayMs: 4 },
     });
     const journal = new RedemptionJournal(memoryStore());
-    const flow = new RedemptionFlow({ client, journal, now: tenant.clock.now, lookupDelayMs: 20, heartbeatMs: 0 });
+    const flow = new RedemptionFlow({ client, journal, now: tenant.clock.now, lookupDelayMs: 20, heartbeatMs: 0, recheckAfterMs: [] });
     return { tenant, client, journal, flow };
   }
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -543,6 +543,39 @@ describe('hostile conditions: late landings, two tabs, retried returns, odd answ
     expect(flow.current.outcome?.strays).to.have.length(1);
     expect(live(tenant, sale.id)).to.have.length(1);
     expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(1500);
+  });
+
+  it('a redeem that lands after the sale was settled is undone by the flow\'s second look', async () => {
+    const tenant = createMockTenant();
+    const client = createOmneoClient({
+      transport: fetchTransport({ baseUrl: BASE, token: 'test-token', fetch: tenant.fetch, timeoutMs: 150 }),
+      retry: { baseDelayMs: 1, maxDelayMs: 4 },
+    });
+    const flow = new RedemptionFlow({ client, journal: new RedemptionJournal(memoryStore()), now: tenant.clock.now, lookupDelayMs: 20, heartbeatMs: 0, recheckAfterMs: [700] });
+    const sale = guideSale();
+    tenant.faults.landLateNext(450, { method: 'POST', path: REDEEM });
+    await flow.redeem({ profileId: SEED.ava.id, sale, amountCents: 1000 });
+    const outcome = await flow.paymentFailed();
+    expect(outcome.strays ?? []).to.have.length(0); // nothing has landed yet
+    await sleep(1000);
+    expect(flow.current.outcome?.strays?.map((s) => s.outcome)).to.deep.equal(['reversed']);
+    expect(live(tenant, sale.id)).to.have.length(0);
+    expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(2500);
+  });
+
+  it('a redeem that lands after the page went away is undone by the next recovery', async () => {
+    const { tenant, client, flow, journal } = impatient(150);
+    const sale = guideSale();
+    tenant.faults.landLateNext(400, { method: 'POST', path: REDEEM });
+    await flow.redeem({ profileId: SEED.ava.id, sale, amountCents: 1000 });
+    await flow.complete(paid);
+    await sleep(500);
+    const result = await recoverRedemptions({ client, journal, now: tenant.clock.now, owner: 'next-page' });
+    expect(result.watched.flatMap((w) => w.strays.map((s) => s.outcome))).to.deep.equal(['reversed']);
+    expect(live(tenant, sale.id)).to.have.length(1);
+    expect(tenant.rewardBalanceCents(SEED.ava.id)).to.equal(1500);
+    // Looked at again, it finds nothing more to undo.
+    expect((await recoverRedemptions({ client, journal, now: tenant.clock.now, owner: 'next-page' })).watched).to.have.length(0);
   });
 
   it('two tabs claiming one sale: exactly one claim wins, and the loser cannot delete the winner\'s entry', async () => {
