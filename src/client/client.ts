@@ -217,16 +217,16 @@ export function createOmneoClient(options: OmneoClientOptions) {
     },
     transactions: {
       /** Records a completed sale. Prefer `upsert`: it can be repeated safely. */
-      create(input: TransactionInput, call?: CallOptions): Promise<Transaction> {
+      async create(input: TransactionInput, call?: CallOptions): Promise<Transaction> {
         return http.write(routes.createTransaction({ body: transactionBody(input) }), transactionResponse, call);
       },
       /** Records a completed sale, or updates the one with the same `externalId`. */
-      upsert(input: TransactionInput, call?: CallOptions): Promise<Transaction> {
+      async upsert(input: TransactionInput, call?: CallOptions): Promise<Transaction> {
         return http.write(routes.upsertTransaction({ body: transactionBody(input) }), transactionResponse, call);
       },
     },
     staff: {
-      create(input: StaffInput, call?: CallOptions): Promise<Staff> {
+      async create(input: StaffInput, call?: CallOptions): Promise<Staff> {
         return http.write(routes.staffCreate({ body: staffBody(input) }), staffResponse, call);
       },
       async get(staffId: string, call?: CallOptions): Promise<Staff> {

@@ -109,8 +109,19 @@ export function refundAmount(amountCents: number | undefined): number | undefine
   return amountCents === undefined ? undefined : positiveCents(amountCents, 'A refund amount');
 }
 
+/**
+ * A line quantity as the wire takes it: a finite number (JSON has no NaN or Infinity: they would
+ * go out as `null`), never `-0`. Weighed goods have fractional quantities, so a fraction passes.
+ */
+function finiteQuantity(quantity: number, name: string): number {
+  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) {
+    throw new OmneoInputError(`The quantity of "${name}" must be a finite number, got ${String(quantity)}.`);
+  }
+  return quantity === 0 ? 0 : quantity;
+}
+
 export function transactionBody(input: TransactionInput): Record<string, unknown> {
-  if (input.items.length === 0) throw new OmneoInputError('A transaction needs at least one item.');
+  if (!Array.isArray(input.items) || input.items.length === 0) throw new OmneoInputError('A transaction needs at least one item.');
   return defined({
     external_id: input.externalId,
     total: centsToDollars(input.totalCents),
@@ -127,7 +138,7 @@ export function transactionBody(input: TransactionInput): Record<string, unknown
     items: input.items.map((item) =>
       defined({
         name: item.name,
-        quantity: item.quantity,
+        quantity: finiteQuantity(item.quantity, item.name),
         price_original: item.priceOriginalCents === undefined ? undefined : centsToDollars(item.priceOriginalCents),
         price_current: centsToDollars(item.priceCurrentCents),
         price_sell: centsToDollars(item.priceSellCents),

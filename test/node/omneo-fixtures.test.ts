@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createOmneoClient, OmneoValidationError, type OmneoRequest, type OmneoTransport } from '../../src/client/index.ts';
 import { findLiveRedemption, matchesIntent } from '../../src/rules/settle.ts';
 import type { JournalEntry } from '../../src/rules/journal.ts';
@@ -171,4 +171,65 @@ describe('every transport is bounded and typed', () => {
     const client = createOmneoClient({ transport: async () => ({ status: 200, headers: new Headers(), json: body }), retry: { retries: 0 } });
     await assert.rejects(client.redemptions.findBySaleId(AVA, SALE), { code: 'unexpected_response' });
   });
+});
+
+describe('what the kit sends is exact and finite', () => {
+  it('refuses a line quantity of NaN or Infinity before anything is sent (JSON would send null)', async () => {
+    const { client, seen } = answering('transaction.linked-sale');
+    for (const quantity of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      await assert.rejects(
+        client.transactions.upsert({ externalId: SALE, totalCents: 100, transactedAt: '2026-11-25 12:00:00', timezone: 'UTC', items: [{ name: 'x', quantity, priceCurrentCents: 100, priceSellCents: 100 }] }),
+        { code: 'invalid_input' },
+      );
+    }
+    assert.equal(seen.length, 0);
+  });
+
+  it('sends cents as exact dollars and never a negative zero', async () => {
+    const { client, seen } = answering('transaction.linked-sale');
+    await client.transactions.upsert({
+      externalId: SALE, totalCents: 1999, totalOriginalCents: 2029, transactedAt: '2026-11-25 12:00:00', timezone: 'UTC',
+      items: [{ name: 'x', quantity: -0, priceCurrentCents: 29, priceSellCents: -0, discounts: [{ amountCents: 30, reason: 'r' }] }],
+    });
+    const text = JSON.stringify(seen[0]!.body);
+    assert.match(text, /"total":19\.99,"total_original":20\.29/);
+    assert.match(text, /"quantity":0,"price_current":0\.29,"price_sell":0,/);
+    assert.doesNotMatch(text, /:-0[,}]/);
+  });
+});
+
+describe('every fixture of a route answer parses', () => {
+  // Each file under test/fixtures/omneo is read by the client method for its route; a new
+  // fixture is covered by adding nothing but the file.
+  const AVA_ID = '9a4c1f7e-3b2d-4e8a-9f10-2c6d5e7a8b91';
+  const calls: Record<string, (c: ReturnType<typeof answering>['client']) => Promise<unknown>> = {
+    identityList: (c) => c.identities.lookup('loyalty-card', '1'),
+    identitySearch: async () => undefined, // read through the guide's route below
+    profile: (c) => c.profiles.get(AVA_ID),
+    profileList: (c) => c.profiles.search('lee'),
+    balances: (c) => c.balances.get(AVA_ID),
+    benefitList: (c) => c.benefits.active(AVA_ID),
+    redemptionList: (c) => c.redemptions.findBySaleId(AVA_ID, SALE),
+    successfulRedemption: (c) => c.redemptions.redeemRewards(AVA_ID, { amountCents: 100, saleId: SALE }),
+    transaction: (c) => c.transactions.upsert({ externalId: SALE, totalCents: 1, transactedAt: '2026-11-25 12:00:00', timezone: 'UTC', items: [{ name: 'x', quantity: 1, priceCurrentCents: 1, priceSellCents: 1 }] }),
+    staff: (c) => c.staff.get('e2f1d0c9-b8a7-4655-9443-3322110ffeed'),
+    location: (c) => c.locations.get(2),
+    locationList: (c) => c.locations.list(),
+  };
+  const dir = new URL('../fixtures/omneo/', import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const shape = file.split('.')[0]!;
+    if (/error|Error/.test(shape)) continue;
+    it(`${file}`, async () => {
+      const call = calls[shape];
+      assert.ok(call, `no client call reads the ${shape} shape: add one`);
+      const { client } = answering(file.replace(/\.json$/, ''));
+      if (shape === 'identitySearch') {
+        const transport: OmneoTransport = async () => ({ status: 200, headers: new Headers(), json: fixture(file.replace(/\.json$/, '')) });
+        await createOmneoClient({ transport, routes: 'guide' }).identities.lookup('loyalty-card', '1');
+        return;
+      }
+      await call(client);
+    });
+  }
 });
