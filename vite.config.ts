@@ -17,6 +17,7 @@ export const entries: Record<string, string> = {
   'server/index': 'src/server/index.ts',
   'server/sqlite-store': 'src/server/sqlite-store.ts',
   'server/postgres-store': 'src/server/postgres-store.ts',
+  'server/node-signature': 'src/server/node-signature.ts',
   'cli/migrate': 'src/cli/migrate.ts',
   'cli/main': 'src/cli/main.ts',
   'elements/index': 'src/elements/index.ts',

@@ -26,7 +26,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createProfileWebhookHandler, toNodeListener, webhookServerOptions } from '../src/server/index.js';
+import { createProfileWebhookProcessor, toNodeWebhookListener, webhookServerOptions } from '../src/server/index.js';
+import { nodeSignatureVerifier } from '../src/server/node-signature.js';
 import type { CustomerStore, WebhookDelivery } from '../src/server/index.js';
 
 function fail(message: string): never {
@@ -128,8 +129,14 @@ function log(delivery: WebhookDelivery): void {
 
 async function serve(): Promise<void> {
   const store = await openStore();
-  const handler = createProfileWebhookHandler({ secret: secret as string, store, onEvent: log });
-  const server = createServer(webhookServerOptions(timeouts), toNodeListener(handler, { allowedMethods: ['POST'] }));
+  // Node's own HMAC and the light Node path (no Web Request/Response a delivery): see node.ts.
+  const processDelivery = createProfileWebhookProcessor({
+    secret: secret as string,
+    store,
+    onEvent: log,
+    verifySignature: nodeSignatureVerifier(secret as string),
+  });
+  const server = createServer(webhookServerOptions(timeouts), toNodeWebhookListener(processDelivery, { allowedMethods: ['POST'] }));
   const summaries = setInterval(flushSummary, 1000).unref();
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
