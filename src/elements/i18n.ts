@@ -27,6 +27,10 @@ export interface Messages {
   reveal: string;
   hide: string;
   changeMember: string;
+  /** Announced when a scan or a change of member is refused: a redemption is not settled yet. */
+  memberLocked: string;
+  /** Under "Change member" while it is unavailable: why. */
+  memberLockedNote: string;
   chosen: (name: string) => string;
   unnamed: string;
   tier: string;
@@ -69,6 +73,17 @@ export interface BenefitPickerMessages {
   expired: string;
   notRedeemable: string;
   hint: string;
+  /** The badge on a benefit that is applied at the till by its code, not money off. */
+  applyAtTill: string;
+  /** The filter box's accessible name, above a long list. */
+  filterLabel: string;
+  filterPlaceholder: string;
+  /** The status when the filter hides some: `shown` of `total`. */
+  shownCount: (shown: number, total: number) => string;
+  /** The status when the filter matches nothing; `query` is what the cashier typed. */
+  noFilterMatch: (query: string) => string;
+  /** Why the choice cannot change: a redemption is held. Shown above the list, and announced on a refused choice. */
+  locked: string;
 }
 
 /** The redemption panel's strings. */
@@ -92,6 +107,30 @@ export interface RedemptionPanelMessages {
   net: string;
   total: string;
   balanceAfter: string;
+  /** The allocation's column of rewards (a column per money-off benefit follows, headed by its name). */
+  rewardsShare: string;
+  /** The allocation's column of points. */
+  pointsShare: string;
+  /** Whose redemption the panel shows: `member` is their name. */
+  memberLine: (member: string) => string;
+  /** The calm state: the member has nothing this sale can take (no rewards, no benefit chosen). */
+  nothingToRedeem: string;
+  /** Heading of the benefits with no money share, which the cashier applies at the till. */
+  applyAtTill: string;
+  /** A benefit to apply at the till: its POS code. */
+  posCode: (code: string) => string;
+  /** A benefit to apply at the till that has no POS code. */
+  noPosCode: string;
+  /** The redeem request's answer was lost and could not be looked up: whether it was made is unknown. */
+  outcomeUnknown: string;
+  /** A call that does not fit what the redemption is doing now (complete after a reversal, say). */
+  notNow: string;
+  /** A return the sale cannot take (more units than are left, an unknown item). */
+  returnRefused: string;
+  /** A return that gave nothing back: nothing of the redemption was on those items. */
+  nothingReturned: string;
+  /** Added when the kit found and gave back another redemption of the same sale. */
+  strayGivenBack: string;
   /** `amount` is null when only benefits are redeemed. */
   confirm: (amount: string | null, benefits: number) => string;
   redeeming: string;
@@ -112,8 +151,14 @@ export interface RedemptionPanelMessages {
   failed: string;
   recovering: string;
   recoveredHeading: string;
-  recoveredItem: (sale: string, amount: string, outcome: 'recorded' | 'reversed' | 'refunded') => string;
-  recoveryFailed: (sale: string) => string;
+  /** What recovery did with a member's redemption after a restart. */
+  recoveredItem: (member: string, amount: string, outcome: 'recorded' | 'reversed' | 'refunded') => string;
+  /** A member's redemption recovery could not settle yet. */
+  recoveryFailed: (member: string, amount: string) => string;
+  /** A journal record that could not be read back: set aside for a supervisor. */
+  recoveryQuarantined: (member: string) => string;
+  /** Closes the restart notice. */
+  dismissRecovery: string;
 }
 
 // One registry per copy of the kit (a module-level map, as the tags are one definition each):

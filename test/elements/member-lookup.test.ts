@@ -348,6 +348,39 @@ describe('<omneo-member-lookup>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('is locked while the session is held: a scan is refused and said so, "Change member" says why', async () => {
+      const o = omneo();
+      const wrapper = await fixture<HTMLDivElement>(html`<div><omneo-member-lookup lang="en-AU" scan-anywhere></omneo-member-lookup></div>`);
+      const session = provideOmneoSession(wrapper, { client: o.client });
+      const el = wrapper.querySelector('omneo-member-lookup')!;
+      el.scan(SEED.noah.card);
+      await until(() => chosen(el), 'the chosen member');
+      const panel = {};
+      session.hold(panel);
+      await el.updateComplete;
+      const change = part<HTMLButtonElement>(el, 'change-button')!;
+      expect(change.getAttribute('aria-disabled')).to.equal('true');
+      expect(part(el, 'locked-note')!.textContent).to.contain('before changing member');
+      const before = o.tenant.requests.length;
+      await scannerTypes(document.body, SEED.ava.card);
+      await el.updateComplete;
+      expect(status(el)).to.contain('Card not used');
+      change.click();
+      await el.updateComplete;
+      expect(visibleText(el)).to.contain('Noah Smith');
+      expect(session.profile?.id).to.equal(SEED.noah.id);
+      expect(o.tenant.requests.length, 'no look-up').to.equal(before);
+      expect(events.of('omneo-scan'), 'only the first card').to.have.length(1);
+      expect(events.of('omneo-member-clear')).to.have.length(0);
+      await expect(el).to.be.accessible();
+      session.release(panel);
+      await el.updateComplete;
+      expect(part(el, 'locked-note')).to.equal(null);
+      expect(status(el)).not.to.contain('Card not used');
+      el.scan(SEED.ava.card);
+      await until(() => session.profile?.id === SEED.ava.id, 'the next member');
+    });
+
     it('follows the session, without firing events', async () => {
       const o = omneo();
       const wrapper = await fixture<HTMLDivElement>(html`<div><omneo-member-lookup lang="en-AU"></omneo-member-lookup></div>`);

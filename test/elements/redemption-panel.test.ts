@@ -442,7 +442,11 @@ describe('<omneo-redemption-panel>: after a reload', () => {
     expect(recover[0]!.cancelable).to.equal(true);
     expect(recover[0]!.detail.entry).to.deep.include({ stage: 'held', profileId: SEED.noah.id, amountCents: 4000 });
     expect(recover[0]!.detail.entry.sale).to.deep.equal(sale);
-    expect(visibleText(part(after, 'recovery')!).replace(/\s+/g, ' ').trim()).to.equal(`Settled after a restart Sale ${sale.id}: $40.00 reversed.`);
+    await until(() => visibleText(part(after, 'recovery')!).includes('Noah'), 'the member’s name');
+    expect(visibleText(part(after, 'recovery')!).replace(/\s+/g, ' ').trim()).to.equal(
+      'Settled after a restart Noah Smith: $40.00 given back, as the sale was not paid. Dismiss',
+    );
+    expect(visibleText(after), 'no sale id').not.to.contain(sale.id);
     expect(o.tenant.rewardBalanceCents(SEED.noah.id)).to.equal(5000);
     expect((await new RedemptionJournal(store).list()).entries).to.have.length(0);
     await until(() => input(after).value === '50.00', 'the restored balance');
@@ -481,7 +485,8 @@ describe('<omneo-redemption-panel>: after a reload', () => {
     try {
       const { el: after } = await mountPanel(o, { store, sale: null });
       await until(() => part(after, 'recovery'), 'what recovery settled');
-      expect(visibleText(part(after, 'recovery')!)).to.contain(`Sale ${sale.id}: $50.00 recorded.`);
+      await until(() => visibleText(part(after, 'recovery')!).includes('Noah'), 'the member’s name');
+      expect(visibleText(part(after, 'recovery')!)).to.contain('Noah Smith: $50.00 redeemed and recorded with the paid sale.');
     } finally {
       document.removeEventListener('omneo-redemption-recover', claim);
     }
@@ -779,21 +784,21 @@ describe('<omneo-redemption-panel>: hostile text', () => {
     expect(readsLeftToRight(characterLefts(el, '× 2'))).to.equal(true);
   });
 
-  it('a recovered sale’s id is isolated: the sentence around it reads as written', async () => {
+  it('a recovered member’s name is isolated: the sentence around it reads as written', async () => {
     const o = omneo();
     const store = memoryStore();
-    const id = `sale-\u2069\u202E${'X'.repeat(300)}`;
-    const { el } = await mountPanel(o, { store, sale: guideSale(id) });
-    await typeAmount(el, '40');
+    const name = (await o.client.profiles.get(SEED.hostile.id)).fullName!;
+    const { el } = await mountPanel(o, { store, profileId: SEED.hostile.id });
+    await typeAmount(el, '10');
     await redeemHeld(el);
     el.remove();
 
     const { el: after } = await mountPanel(o, { store, sale: guideSale() });
     after.style.width = '400px';
-    const item = await until(() => part(after, 'recovery-item'), 'the recovery report');
-    expect(visibleText(item).trim()).to.equal(`Sale ${id}: $40.00 reversed.`);
-    expect(readsLeftToRight(characterLefts(after, '$40.00 reversed.'))).to.equal(true);
-    expect(outsideTextProblems(item, id, item)).to.deep.equal([]);
+    const item = await until(() => (visibleText(part(after, 'recovery-item') ?? after).includes(name) ? part(after, 'recovery-item') : null), 'the recovery report');
+    expect(visibleText(item).trim()).to.equal(`${name}: $10.00 given back, as the sale was not paid.`);
+    expect(readsLeftToRight(characterLefts(after, '$10.00 given back'))).to.equal(true);
+    expect(outsideTextProblems(item, name, item)).to.deep.equal([]);
   });
 });
 

@@ -13,6 +13,8 @@ export const en: Messages = {
   reveal: 'Show contact details',
   hide: 'Hide contact details',
   changeMember: 'Change member',
+  memberLocked: 'Card not used: this member’s redemption is not settled yet. Complete the sale or cancel the redemption first.',
+  memberLockedNote: 'Complete the sale or cancel the redemption before changing member.',
   chosen: (name) => `${name} selected`,
   unnamed: 'Unnamed member',
   tier: 'Tier',
@@ -56,6 +58,12 @@ export const en: Messages = {
     expired: 'Expired',
     notRedeemable: 'Cannot be redeemed now',
     hint: 'Arrow keys move between benefits; Space or Enter chooses.',
+    applyAtTill: 'Apply at the till',
+    filterLabel: 'Filter benefits',
+    filterPlaceholder: 'Filter by name or POS code',
+    shownCount: (shown, total) => `${shown} of ${total} benefits`,
+    noFilterMatch: (q) => `No benefit matches “${q}”.`,
+    locked: 'A redemption is in progress: the benefits cannot change until it is completed or cancelled.',
   },
   redemption: {
     label: 'Redeem',
@@ -73,10 +81,22 @@ export const en: Messages = {
     previewCaption: 'How the redemption is spread over the sale',
     item: 'Item',
     original: 'Price',
-    share: 'Reward',
+    share: 'Discount',
     net: 'To pay',
     total: 'Total',
     balanceAfter: 'Rewards left after this:',
+    rewardsShare: 'Rewards',
+    pointsShare: 'Points',
+    memberLine: (member) => `For ${member}`,
+    nothingToRedeem: 'Nothing to redeem on this sale: no rewards to spend and no benefit chosen.',
+    applyAtTill: 'Apply at the till',
+    posCode: (code) => `POS code ${code}`,
+    noPosCode: 'No POS code',
+    outcomeUnknown: 'The connection dropped before Omneo answered, so it is not known yet whether this was redeemed. Press Redeem again: the till checks first and never redeems twice.',
+    notNow: 'That cannot be done now: this redemption is already settled or being settled.',
+    returnRefused: 'Those items cannot be returned against this sale: check the items and quantities.',
+    nothingReturned: 'Nothing to give back: no rewards were spent on the returned items.',
+    strayGivenBack: 'A second redemption of this sale was found and given back too.',
     confirm: (amount, n) => {
       const benefits = n === 1 ? '1 benefit' : `${n} benefits`;
       return amount === null ? `Redeem ${benefits}` : n === 0 ? `Redeem ${amount}` : `Redeem ${amount} and ${benefits}`;
@@ -98,7 +118,12 @@ export const en: Messages = {
     failed: 'Nothing was redeemed.',
     recovering: 'Checking for redemptions left unsettled…',
     recoveredHeading: 'Settled after a restart',
-    recoveredItem: (sale, amount, outcome) => `Sale ${sale}: ${amount} ${outcome}.`,
-    recoveryFailed: (sale) => `Sale ${sale}: could not be settled yet. It will be tried again.`,
+    recoveredItem: (member, amount, outcome) =>
+      outcome === 'recorded' ? `${member}: ${amount} redeemed and recorded with the paid sale.`
+      : outcome === 'reversed' ? `${member}: ${amount} given back, as the sale was not paid.`
+      : `${member}: ${amount} given back as a new reward, as the sale was not paid.`,
+    recoveryFailed: (member, amount) => `${member}: ${amount} could not be settled yet. The till will try again.`,
+    recoveryQuarantined: (member) => `${member}: a redemption record could not be read after the restart. It was set aside: ask a supervisor to check it in Omneo.`,
+    dismissRecovery: 'Dismiss',
   },
 };

@@ -17,6 +17,8 @@ export const fr: Messages = {
   reveal: 'Afficher les coordonnées',
   hide: 'Masquer les coordonnées',
   changeMember: 'Changer de membre',
+  memberLocked: 'Carte non utilisée : l’opération de ce membre n’est pas encore réglée. Terminez la vente ou annulez l’opération d’abord.',
+  memberLockedNote: 'Terminez la vente ou annulez l’opération avant de changer de membre.',
   chosen: (name) => `${name} sélectionné(e)`,
   unnamed: 'Membre sans nom',
   tier: 'Niveau',
@@ -60,6 +62,12 @@ export const fr: Messages = {
     expired: 'Expiré',
     notRedeemable: 'Inutilisable pour le moment',
     hint: 'Les flèches passent d’un avantage à l’autre ; Espace ou Entrée le choisit.',
+    applyAtTill: 'À appliquer en caisse',
+    filterLabel: 'Filtrer les avantages',
+    filterPlaceholder: 'Filtrer par nom ou code caisse',
+    shownCount: (shown, total) => `${shown} sur ${total} avantages`,
+    noFilterMatch: (q) => `Aucun avantage ne correspond à « ${q} ».`,
+    locked: 'Une utilisation est en cours : les avantages ne peuvent pas changer avant qu’elle soit terminée ou annulée.',
   },
   redemption: {
     label: 'Utiliser',
@@ -77,10 +85,22 @@ export const fr: Messages = {
     previewCaption: 'Répartition sur la vente',
     item: 'Article',
     original: 'Prix',
-    share: 'Récompense',
+    share: 'Remise',
     net: 'À payer',
     total: 'Total',
     balanceAfter: 'Récompenses restantes ensuite :',
+    rewardsShare: 'Récompenses',
+    pointsShare: 'Points',
+    memberLine: (member) => `Pour ${member}`,
+    nothingToRedeem: 'Rien à utiliser sur cette vente : aucune récompense disponible et aucun avantage choisi.',
+    applyAtTill: 'À appliquer en caisse',
+    posCode: (code) => `Code caisse ${code}`,
+    noPosCode: 'Sans code caisse',
+    outcomeUnknown: 'La connexion a coupé avant la réponse d’Omneo : on ne sait pas encore si l’opération a été faite. Appuyez de nouveau sur Utiliser : la caisse vérifie d’abord et n’utilise jamais deux fois.',
+    notNow: 'Impossible pour le moment : cette opération est déjà réglée ou en cours de règlement.',
+    returnRefused: 'Ces articles ne peuvent pas être retournés sur cette vente : vérifiez les articles et les quantités.',
+    nothingReturned: 'Rien à rendre : aucune récompense n’a été utilisée sur les articles retournés.',
+    strayGivenBack: 'Une deuxième opération sur cette vente a été trouvée et rendue elle aussi.',
     confirm: (amount, n) => {
       const benefits = n <= 1 ? `${n} avantage` : `${n} avantages`;
       return amount === null ? `Utiliser ${benefits}` : n === 0 ? `Utiliser ${amount}` : `Utiliser ${amount} et ${benefits}`;
@@ -102,9 +122,13 @@ export const fr: Messages = {
     failed: 'Rien n’a été utilisé.',
     recovering: 'Recherche d’opérations restées en suspens…',
     recoveredHeading: 'Réglé après un redémarrage',
-    recoveredItem: (sale, amount, outcome) =>
-      `Vente ${sale} : ${amount} ${{ recorded: 'enregistrés', reversed: 'annulés', refunded: 'remboursés' }[outcome]}.`,
-    recoveryFailed: (sale) => `Vente ${sale} : pas encore réglée. Une nouvelle tentative suivra.`,
+    recoveredItem: (member, amount, outcome) =>
+      outcome === 'recorded' ? `${member} : ${amount} utilisés et enregistrés avec la vente payée.`
+      : outcome === 'reversed' ? `${member} : ${amount} rendus, la vente n’ayant pas été payée.`
+      : `${member} : ${amount} rendus en nouvelle récompense, la vente n’ayant pas été payée.`,
+    recoveryFailed: (member, amount) => `${member} : ${amount} pas encore réglés. La caisse réessaiera.`,
+    recoveryQuarantined: (member) => `${member} : un enregistrement d’opération illisible après le redémarrage a été mis de côté. Demandez à un responsable de le vérifier dans Omneo.`,
+    dismissRecovery: 'Fermer',
   },
 };
 

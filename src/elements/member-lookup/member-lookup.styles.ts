@@ -100,6 +100,14 @@ export const memberLookupStyles = css`
     gap: ${token('space-2')};
     margin-top: ${token('space-2')};
   }
+  [part~='change-button'][aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  [part~='locked-note'] {
+    margin: ${token('space-2')} 0 0;
+    color: ${token('color-text-muted')};
+  }
   [part~='reveal-button'][aria-pressed='true'] {
     border-color: var(--_accent);
   }

@@ -29,6 +29,11 @@ const MIN_SEARCH_LENGTH = 2;
  *   masked until the reveal toggle. One card match is chosen at once.
  * - The chosen member goes to the session, if one is provided. `profile-id` (or `.profile`, or
  *   the session) shows a member without `omneo-member-select`: that event is the cashier's choice.
+ * - While the session is held (a redemption for the member on screen is not settled yet, see
+ *   `OmneoSession.held`), the member is locked: a scan is refused and announced as such (no
+ *   `omneo-scan`, no look-up), and "Change member" stays in place but says why it is unavailable.
+ *   Once the till settles the sale (`complete()`, `paymentFailed()`, `abandon()` on the panel),
+ *   both work again.
  *
  * @summary Finds an Omneo member by card scan, card number, email, name or phone.
  *
@@ -45,7 +50,8 @@ const MIN_SEARCH_LENGTH = 2;
  * @csspart reveal-button - Shows or masks email and phone.
  * @csspart member - The chosen member.
  * @csspart actions - The chosen member's buttons.
- * @csspart change-button - Clears the chosen member.
+ * @csspart change-button - Clears the chosen member (`aria-disabled` while the member is locked).
+ * @csspart locked-note - Why the member cannot be changed now (a redemption is not settled).
  *
  * @cssprop [--omneo-lookup-background=var(--omneo-color-surface)] - The element's background.
  * @cssprop [--omneo-lookup-border-color=var(--omneo-color-border)] - Field, list and card borders.
@@ -87,6 +93,8 @@ export class OmneoMemberLookup extends OmneoElement {
   @state() private listed: Profile[] = [];
   @state() private activeIndex = -1;
   @state() private revealed = false;
+  /** Says a scan or a change was refused while the member is locked; cleared when the lock goes. */
+  @state() private refused = false;
 
   /** The chosen member. Setting it shows that member; no event fires. */
   @property({ attribute: false }) profile: Profile | null = null;
@@ -136,6 +144,16 @@ export class OmneoMemberLookup extends OmneoElement {
   }
 
   protected override sessionChanged(change: OmneoSessionChange): void {
+    if (change.kind === 'lock') {
+      this.refused = false;
+      this.requestUpdate();
+      return;
+    }
+    if (change.kind === 'new-sale') {
+      this.text = '';
+      this.start({ kind: 'idle' });
+      return;
+    }
     if (change.kind !== 'profile' || change.profile === this.profile) return;
     this.profile = change.profile;
     this.revealed = false;
@@ -168,7 +186,16 @@ export class OmneoMemberLookup extends OmneoElement {
     this.dispatchEvent(new OmneoErrorEvent(asOmneoError(error), operation));
   }
 
+  /** The session's member is locked by an unsettled redemption. */
+  private get locked(): boolean {
+    return this.session?.held ?? false;
+  }
+
   private async choose(profile: Profile, byCashier: boolean): Promise<void> {
+    if (this.locked && profile.id !== this.session?.profile?.id) {
+      this.refused = true;
+      return;
+    }
     const hadFocus = this.matches(':focus-within');
     this.profile = profile;
     this.text = '';
@@ -235,6 +262,10 @@ export class OmneoMemberLookup extends OmneoElement {
   }
 
   private readonly onChangeMember = async (): Promise<void> => {
+    if (this.locked) {
+      this.refused = true;
+      return;
+    }
     this.clear();
     this.dispatchEvent(new OmneoMemberClearEvent());
     await this.updateComplete;
@@ -251,10 +282,17 @@ export class OmneoMemberLookup extends OmneoElement {
     this.revealed = !this.revealed;
   };
 
-  /** Looks up a card number read by the host's own scanner API, as if it had been scanned here. */
+  /**
+   * Looks up a card number read by the host's own scanner API, as if it had been scanned here.
+   * Refused (and announced) while the session is held by an unsettled redemption.
+   */
   scan(code: string): void {
     const trimmed = code.trim();
     if (trimmed === '') return;
+    if (this.locked) {
+      this.refused = true;
+      return;
+    }
     this.dispatchEvent(new OmneoScanEvent(trimmed));
     if (this.profile) {
       // A new card replaces the member on screen; the host hears of the change.
@@ -265,7 +303,10 @@ export class OmneoMemberLookup extends OmneoElement {
     this.start({ kind: 'card', code: trimmed, scanned: true });
   }
 
-  /** Clears the field, the results and the chosen member (and the session's). No event fires. */
+  /**
+   * Clears the field, the results and the chosen member (and the session's). No event fires.
+   * @throws {OmneoSessionLockedError} while the session is held by an unsettled redemption.
+   */
   clear(): void {
     this.profile = null;
     this.text = '';
@@ -283,7 +324,8 @@ export class OmneoMemberLookup extends OmneoElement {
     const name = this.profile ? (this.profile.fullName ?? m.unnamed) : '';
     // The name and the query are outside text: put in their own box inside the kit's sentence.
     const status =
-      this.profile ? sentenceWith(m.chosen(OUTSIDE_TEXT), name)
+      this.refused && this.locked ? m.memberLocked
+      : this.profile ? sentenceWith(m.chosen(OUTSIDE_TEXT), name)
       : pending ? m.searching
       : failed ? this.errorMessage(asOmneoError(this.lookup.error))
       : outcome && outcome.profiles.length === 0 ? sentenceWith(m.noMatch(OUTSIDE_TEXT), outcome.text)
@@ -302,8 +344,10 @@ export class OmneoMemberLookup extends OmneoElement {
       ${renderMemberDetails(profile, this.revealed, m)}
       <div part="actions">
         <button part="reveal-button" aria-pressed=${String(this.revealed)} @click=${this.onReveal}>${m.reveal}</button>
-        <button part="change-button" @click=${this.onChangeMember}>${m.changeMember}</button>
+        <button part="change-button" aria-disabled=${this.locked ? 'true' : nothing}
+          aria-describedby=${this.locked ? 'locked-note' : nothing} @click=${this.onChangeMember}>${m.changeMember}</button>
       </div>
+      ${this.locked ? html`<p id="locked-note" part="locked-note">${m.memberLockedNote}</p>` : nothing}
     </section>`;
   }
 

@@ -61,8 +61,10 @@ export interface RecoveryListener {
  */
 export class PanelRecovery implements ReactiveController {
   running = false;
-  /** The reports shown: what was settled, and what could not be. */
+  /** The reports shown: what was settled, what could not be, and what was set aside. */
   shown: RecoveryReport[] = [];
+  /** The members' names, by profile id, as far as they could be looked up. */
+  names = new Map<string, string | null>();
   private started = false;
 
   constructor(
@@ -86,35 +88,70 @@ export class PanelRecovery implements ReactiveController {
     );
   }
 
+  /** The cashier moved on (another member, a new sale, a redemption): the notice goes. */
+  dismiss(): void {
+    if (this.shown.length === 0) return;
+    this.shown = [];
+    this.host.requestUpdate();
+  }
+
   private done(reports: RecoveryReport[], error: unknown): void {
     this.running = false;
     this.shown = shownReports(reports);
     this.host.requestUpdate();
+    void this.lookUpNames(this.shown);
     if (error) this.listener.failed(error);
     for (const r of reports) if (r.status === 'failed') this.listener.failed(r.error);
     const members = new Set(reports.flatMap((r) => (r.status === 'settled' ? [r.entry.profileId] : [])));
     members.forEach((profileId) => this.listener.settled(profileId));
   }
+
+  /** Names the members of the notice (one request each, answered from the client's cache when it can). */
+  private async lookUpNames(reports: readonly RecoveryReport[]): Promise<void> {
+    const client = this.options()?.client;
+    const ids = [...new Set(reports.map((r) => r.entry.profileId))].filter((id) => !this.names.has(id));
+    if (!client || ids.length === 0) return;
+    await Promise.all(
+      ids.map(async (id) => {
+        const profile = await client.profiles.get(id).catch(() => null);
+        this.names.set(id, profile?.fullName ?? null);
+      }),
+    );
+    this.host.requestUpdate();
+  }
 }
 
-/** The reports worth showing: what was settled, and what could not be (yet). */
+/** The reports worth showing: what was settled, what could not be (yet), and what was set aside. */
 export function shownReports(reports: readonly RecoveryReport[]): RecoveryReport[] {
-  return reports.filter((r) => r.status === 'settled' || r.status === 'failed');
+  return reports.filter((r) => r.status === 'settled' || r.status === 'failed' || r.status === 'quarantined');
 }
 
-/** The list of what recovery did, in the cashier's words; the sale id (the host's text) isolated. */
-export function renderRecovery(reports: readonly RecoveryReport[], m: RedemptionPanelMessages, money: (cents: number) => string) {
+/**
+ * The list of what recovery did, in the cashier's words from the catalogue (never the rules'
+ * English `reason`): whose redemption, what amount, what became of it; the name isolated.
+ */
+export function renderRecovery(
+  recovery: Pick<PanelRecovery, 'shown' | 'names'>,
+  m: RedemptionPanelMessages,
+  unnamed: string,
+  money: (cents: number) => string,
+  onDismiss: () => void,
+) {
+  const reports = recovery.shown;
   if (reports.length === 0) return nothing;
   return html`<section part="recovery" aria-labelledby="recovery-heading">
     <h3 id="recovery-heading" part="recovery-heading">${m.recoveredHeading}</h3>
     <ul part="recovery-list">
       ${reports.map((r) => {
-        const sale = r.entry.sale.id;
-        const cents = r.entry.redemption?.totalCents ?? r.entry.amountCents ?? 0;
-        return r.status === 'settled'
-          ? html`<li part="recovery-item ${r.outcome}" class="holds-outside">${sentenceWith(m.recoveredItem(OUTSIDE_TEXT, money(cents), r.outcome), sale)}</li>`
-          : html`<li part="recovery-item failed" class="holds-outside">${sentenceWith(m.recoveryFailed(OUTSIDE_TEXT), sale)}</li>`;
+        const name = recovery.names.get(r.entry.profileId) ?? unnamed;
+        const amount = money(r.entry.redemption?.totalCents ?? r.entry.amountCents ?? 0);
+        const [kind, text] =
+          r.status === 'settled' ? [r.outcome, m.recoveredItem(OUTSIDE_TEXT, amount, r.outcome)]
+          : r.status === 'quarantined' ? ['quarantined', m.recoveryQuarantined(OUTSIDE_TEXT)]
+          : ['failed', m.recoveryFailed(OUTSIDE_TEXT, amount)];
+        return html`<li part="recovery-item ${kind}" class="holds-outside">${sentenceWith(text, name)}</li>`;
       })}
     </ul>
+    <button part="dismiss-button" @click=${onDismiss}>${m.dismissRecovery}</button>
   </section>`;
 }

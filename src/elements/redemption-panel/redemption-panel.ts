@@ -65,7 +65,7 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  * @csspart retry-button - Loads the balance again after a failure.
  * @csspart skeleton - Shown while the balance loads.
  * @csspart empty - Shown when there is no member or no sale.
- * @csspart recovery - What recovery settled: `recovery-heading`, `recovery-list`, and each `recovery-item`, also `recorded`, `reversed`, `refunded` or `failed`.
+ * @csspart recovery - What recovery settled after a restart, named by member and amount: `recovery-heading`, `recovery-list`, each `recovery-item` (also `recorded`, `reversed`, `refunded`, `failed` or `quarantined`), and `dismiss-button`. It goes when the cashier moves on.
  *
  * @cssprop [--omneo-panel-background=var(--omneo-color-surface)] - The panel's background.
  * @cssprop [--omneo-panel-border-color=var(--omneo-color-border)] - Field and table borders.
@@ -293,6 +293,8 @@ export class OmneoRedemptionPanel extends OmneoElement {
     });
   }
 
+  private readonly onDismissRecovery = (): void => this.recovery.dismiss();
+
   private readonly onCancel = (): void => void this.abandon().catch(() => undefined);
 
   private amountFacts() {
@@ -316,7 +318,7 @@ export class OmneoRedemptionPanel extends OmneoElement {
     });
     return html`<section part="panel" aria-labelledby="heading" aria-busy=${String(this.requesting || this.redemption.busy)}>
       <h2 id="heading" part="heading">${m.label}</h2>
-      ${renderRecovery(this.recovery.shown, m, (c) => this.money(c))}
+      ${renderRecovery(this.recovery, m, this.messages.unnamed, (c) => this.money(c), this.onDismissRecovery)}
       ${this.renderBody(view.showForm)}
       <p part=${view.part} role="status">${view.text}</p>
       ${view.countdown !== null ? html`<p part="countdown" role="timer">${m.countdown(view.countdown)}</p>` : nothing}
