@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as rules from '../../src/rules/index.js';
-import { CONDITIONS, loadTab, runCondition, type Condition } from '../support/checkout-scenarios.ts';
+import { CONDITIONS, loadTab, runCondition, type Condition, type ScenarioResult } from '../support/checkout-scenarios.ts';
 
 const SCENARIOS = Number(process.env.FAULT_SCENARIOS ?? 200);
 
@@ -17,7 +17,7 @@ const ENDINGS: Record<Condition, string[]> = {
   plain: ['recorded', 'reversed', 'refunded'],
   'two-tabs': ['recorded', 'reversed'],
   'late-landing': ['recorded', 'reversed', 'refunded'],
-  'landing-after-settle': ['recorded', 'reversed', 'refunded'],
+  'landing-after-settle': ['recorded', 'reversed'],
   returns: ['recorded+returned'],
   'no-web-locks': ['recorded', 'refunded'],
   'corrupt-journal': ['recorded', 'reversed'],
@@ -33,28 +33,52 @@ test('each tab runs its own copy of the kit\'s modules', async () => {
 });
 
 /**
- * Conditions that find bugs in src/rules, reported to its owner: they run, and their failures
- * are listed as TODO (not failing the suite) until the rules are fixed. Replay a seed with
- * `npm run faults -- --condition NAME --trace SEED`.
+ * Bugs in src/rules that these conditions find, reported to its owner. Violations that match a
+ * known bug are listed under a TODO test (it does not fail the suite) until the rules are fixed;
+ * any other violation fails. Replay a seed with `npm run faults -- --condition NAME --trace SEED`.
  */
-const KNOWN: Partial<Record<Condition, string>> = {
-  'late-landing':
-    'rules: live-unpaid/balance/stuck. (1) createOnce forgets a redeem whose first answer was lost once the re-send is refused (seed 123: the held redeem lands, the re-send gets 422, removeOwn drops the entry, the landed redemption stays live); (2) settle pairs an unlinked reversal with the wrong redemption when a late landing has the same total and second (seed 20: reversal of 10001 read as reversing the stray 10003; reversing/refunding 10001 is refused forever, the entry stays settling, 10003 stays live)',
-  'two-tabs': 'rules: live-unpaid/balance/stuck, the reversal pairing of late-landing seed 20 (seed 106)',
-  returns:
-    'rules: double-refund/untold-refund. A return whose answer is lost and that lands after the two look-ups is dropped from the journal as "not landed", so the host\'s retry sends it again (seed 198: 111 c returned twice) or the host is never told it landed (seed 59)',
-  'landing-after-settle':
-    'rules: live-unpaid/live-paid/balance. A redeem that lands after the sale was settled is never looked for: the journal is empty, so no recovery reconciles the sale (seed 4: recorded 10001, the first redeem lands after the upsert as 10004 and stays live)',
+const BUGS = {
+  refusedResend:
+    'createOnce forgets a redeem whose answer was lost once the re-send is refused: the first write lands, the re-send gets 422 (the balance is spent), removeOwn drops the entry and the landed redemption stays live (late-landing seed 123)',
+  reversalPairing:
+    'settle pairs a reversal it did not link with the wrong redemption when a stray has the same total and second: its own reversal is read as the stray\'s, reversing and refunding its own redemption are refused forever (422, not quarantined), the entry stays settling and the stray stays live (late-landing seed 20, two-tabs seed 106)',
+  returnResent:
+    'refund() takes a lost return that its two look-ups did not see as not landed: the entry is dropped, the host\'s retry sends it again (returns seed 198: 111 c returned twice) or the host is told it failed when it landed (returns seed 59)',
+  landingAfterSettle:
+    'a redeem that lands after the sale was settled is never looked for: the journal is empty, so no recovery reconciles the sale (landing-after-settle seed 4: 10001 recorded, the first redeem lands as 10004 and stays live)',
+  refusedPaid:
+    'a paid entry whose transaction Omneo refuses (422) is retried on every recovery and never quarantined (corrupt-journal seed 14)',
+};
+const UNSETTLED = /^(live-unpaid|live-paid|balance|stuck):/;
+const KNOWN: Partial<Record<Condition, { bugs: string[]; matches: RegExp }>> = {
+  'late-landing': { bugs: [BUGS.refusedResend, BUGS.reversalPairing], matches: UNSETTLED },
+  'two-tabs': { bugs: [BUGS.reversalPairing], matches: UNSETTLED },
+  'real-omneo': { bugs: [BUGS.refusedResend], matches: /^(live-unpaid|balance):/ },
+  returns: { bugs: [BUGS.returnResent], matches: /^(double-refund|untold-refund):/ },
+  'landing-after-settle': { bugs: [BUGS.landingAfterSettle], matches: UNSETTLED },
+  'corrupt-journal': { bugs: [BUGS.refusedPaid], matches: /^stuck: junk-\d+-\d+#rewards left in the journal \(.*"stage":"paid"/ },
 };
 
+const describeFailure = (condition: Condition, r: ScenarioResult, v: string) =>
+  `${condition} seed ${r.seed} (${r.ending}; faults ${r.faults.join(', ')}): ${v}`;
+
 for (const condition of CONDITIONS) {
-  const todo = KNOWN[condition];
-  test(`${condition}: ${SCENARIOS} seeded checkouts leave nothing live, doubled, drifted or stuck`, todo ? { todo } : {}, async () => {
-    const results = await runCondition(condition, SCENARIOS);
-    const failures = results.flatMap((r) => r.violations.map((v) => `${condition} seed ${r.seed} (${r.ending}; faults ${r.faults.join(', ')}): ${v}`));
+  const known = KNOWN[condition];
+  let run: Promise<ScenarioResult[]> | undefined;
+  const results = () => (run ??= runCondition(condition, SCENARIOS));
+  test(`${condition}: ${SCENARIOS} seeded checkouts leave nothing live, doubled, drifted or stuck${known ? ' (but for the known bugs below)' : ''}`, async () => {
+    const all = await results();
+    const failures = all.flatMap((r) => r.violations.filter((v) => !known?.matches.test(v)).map((v) => describeFailure(condition, r, v)));
     assert.deepEqual(failures.slice(0, 10), []);
     for (const outcome of ENDINGS[condition]) {
-      assert.ok(results.some((r) => r.ending.endsWith(`-> ${outcome}`)), `no checkout ended ${outcome}`);
+      assert.ok(all.some((r) => r.ending.endsWith(`-> ${outcome}`)), `no checkout ended ${outcome}`);
     }
   });
+  if (known) {
+    test(`${condition}: no violation from a known rules bug`, { todo: known.bugs.join(' | ') }, async () => {
+      const all = await results();
+      const failures = all.flatMap((r) => r.violations.filter((v) => known.matches.test(v)).map((v) => describeFailure(condition, r, v)));
+      assert.deepEqual(failures.slice(0, 5), [], `${failures.length} violations`);
+    });
+  }
 }

@@ -340,6 +340,7 @@ const CORRUPTIONS = [
   'unknown-stage',
   'paid-without-transaction',
   'unknown-redemption',
+  'paid-refused',
   'fractional-line',
 ] as const;
 
@@ -374,6 +375,11 @@ async function corruptJournal(w: World, net: Net): Promise<void> {
     if (kind === 'held-without-redemption') raw = JSON.stringify({ ...entry, redemption: undefined });
     if (kind === 'unknown-stage') raw = JSON.stringify({ ...entry, stage: 'cancelled' });
     if (kind === 'paid-without-transaction') raw = JSON.stringify({ ...entry, stage: 'paid' });
+    if (kind === 'paid-refused') {
+      // Paid, with a transaction Omneo refuses on every try (422: it names a redemption Omneo does not know).
+      const transaction = baseRules.buildTransaction({ ...w.completion, sale, profileId: w.profileId, allocations: [[{ id: 'l', shareCents: 100 } as never]], redemptionId: 990_000 + i, now });
+      raw = JSON.stringify({ ...entry, stage: 'paid', transaction });
+    }
     if (kind === 'fractional-line') {
       // A redemption Omneo really made, journaled at `redeeming` for a sale the rules cannot allocate.
       const maker = openPage(w, tab, 'maker', net.fetch);
