@@ -13,6 +13,7 @@
 import {
   isOutcomeUnknown,
   type BenefitKind,
+  type RedemptionStrategy,
   type OmneoClient,
   type Redemption,
   type Transaction,
@@ -58,6 +59,8 @@ export interface RedeemInput {
    * is applied at the till by its code.
    */
   benefitKind?: BenefitKind;
+  /** Where rewards come from, in order (`['rewards']` by default; `['rewards', 'points']` lets points pay the rest). */
+  strategies?: RedemptionStrategy[];
   locationId?: number;
   receiptRef?: string;
   /** The store's zone, for a benefit's `issued_at`. Default `UTC`. */
@@ -615,6 +618,7 @@ export class RedemptionFlow {
     return this.client.redemptions.redeemRewards(profileId, {
       amountCents: input.amountCents!,
       saleId: sale.id,
+      ...(input.strategies !== undefined ? { strategies: input.strategies } : {}),
       ...(input.locationId !== undefined ? { locationId: input.locationId } : {}),
       ...(input.receiptRef !== undefined ? { receiptRef: input.receiptRef } : {}),
     });
