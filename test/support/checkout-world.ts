@@ -151,14 +151,13 @@ export function createWorld(condition: string, seed: number): World {
     lateMs: 0,
     pages: [],
   };
-  world.store = sharedStore(world);
+  world.store = sharedStore();
   return world;
 }
 
 /** The tabs' localStorage: one map, compare-and-set as Web Storage gives it within an origin. */
-function sharedStore(world: World): KeyValueStore {
+function sharedStore(): KeyValueStore {
   const map = new Map<string, string>();
-  void world;
   return {
     get: (key) => map.get(key) ?? null,
     set: (key, value) => void map.set(key, value),
