@@ -2,11 +2,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/elements/benefit-picker/define.js';
-import { elementArgs, elementArgTypes, memberId, mockOmneo, STAYS_LOADING_MS, type ElementArgs } from './support/mock-omneo.js';
+import { elementArgs, elementArgTypes, inShadow, memberId, mockOmneo, STAYS_LOADING_MS, typeInto, waitFor, type ElementArgs } from './support/mock-omneo.js';
 
 interface PickerArgs extends ElementArgs {
   multiple: boolean;
   'show-unavailable': boolean;
+  'filter-threshold': number;
   onOmneoBenefitSelect?: (event: Event) => void;
   onOmneoError?: (event: Event) => void;
 }
@@ -15,13 +16,14 @@ interface PickerArgs extends ElementArgs {
 const meta = {
   title: 'Elements/Benefit picker',
   component: 'omneo-benefit-picker',
-  args: { ...elementArgs, multiple: false, 'show-unavailable': false },
-  argTypes: elementArgTypes,
+  args: { ...elementArgs, multiple: false, 'show-unavailable': false, 'filter-threshold': 8 },
+  argTypes: { ...elementArgTypes, 'filter-threshold': { control: { type: 'number', min: 0, step: 1 } } },
   render: (args) => {
     const { tenant, client } = mockOmneo(args);
     // Expiries are measured on the tenant's clock, as the tenant set them.
     return html`<omneo-benefit-picker .client=${client} .now=${tenant.clock.now} theme=${args.theme} lang=${args.lang}
       profile-id=${ifDefined(memberId(args.member))} ?multiple=${args.multiple} ?show-unavailable=${args['show-unavailable']}
+      filter-threshold=${args['filter-threshold']}
       @omneo-benefit-select=${args.onOmneoBenefitSelect} @omneo-error=${args.onOmneoError}></omneo-benefit-picker>`;
   },
 } satisfies Meta<PickerArgs>;
@@ -35,8 +37,21 @@ export const Default: Story = { parameters: { shows: 'Free coffee' } };
 /** Several at a time: checkboxes. */
 export const Multiple: Story = { args: { multiple: true }, parameters: { shows: 'COFFEE-5' } };
 
-/** 200 benefits: one tab stop, arrow keys, Home and End. */
+/** 200 benefits: the list scrolls inside the picker under a filter box; arrow keys, Home and End. */
 export const ManyBenefits: Story = { args: { member: 'many', multiple: true }, parameters: { shows: '200 benefits' } };
+
+/** The long list filtered: "voucher" leaves the 50 $5 vouchers; Arrow Down moves into them, Enter chooses. */
+export const ManyBenefitsFiltered: Story = {
+  args: { member: 'many', multiple: true },
+  parameters: { shows: '50 of 200 benefits' },
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const filter = await waitFor(() => inShadow<HTMLInputElement>(canvasElement, 'omneo-benefit-picker', '[part~="filter"]'), 'the filter box');
+    typeInto(filter, 'voucher');
+  },
+};
+
+/** Benefits applied at the till (a percentage, an event, a gift) carry a badge; money off shows its value. */
+export const ApplyAtTill: Story = { args: { member: 'odd', multiple: true }, parameters: { shows: 'Apply at the till' } };
 
 /** A member with nothing to redeem. */
 export const NoBenefits: Story = { args: { member: 'empty' }, parameters: { shows: 'No benefits to redeem.' } };

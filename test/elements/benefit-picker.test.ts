@@ -58,13 +58,14 @@ function withUnavailable(client: OmneoClient): OmneoClient {
 }
 
 describe('<omneo-benefit-picker>', () => {
-  it('lists the active benefits: name, description, value, expiry and POS code; the expired one is left out', async () => {
+  it('lists the active benefits: name, description, value (money off) or "Apply at the till", expiry and POS code; the expired one is left out', async () => {
     const o = omneo();
     const el = await mount(o);
     expect(requestLines(o.tenant)).to.deep.equal([`GET /profiles/${SEED.ava.id}/benefits/redeemable`]);
     expect(names(el)).to.deep.equal(['Free coffee', '$10 birthday voucher']);
     const [coffee, birthday] = options(el).map((row) => visibleText(row).replace(/\s+/g, ' ').trim());
-    expect(coffee).to.equal('Free coffee One regular coffee, any size Worth $5.00 Expires in 30 days POS code COFFEE-5');
+    // The coffee is a gift (kind 'apply'): applied at the till by its code, so no dollar figure beside it.
+    expect(coffee).to.equal('Free coffee One regular coffee, any size Apply at the till Expires in 30 days POS code COFFEE-5');
     expect(birthday).to.equal('$10 birthday voucher Happy birthday from us Worth $10.00 Expires in 14 days POS code BDAY-10');
     expect(part(el, 'status')!.textContent).to.equal('2 benefits');
     await expect(el).to.be.accessible();
@@ -131,7 +132,7 @@ describe('<omneo-benefit-picker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('is one Tab stop; arrows, Home and End move focus; Space and Enter choose', async () => {
+  it('is one Tab stop past the filter; arrows, Home and End move focus; Space and Enter choose', async () => {
     const o = omneo();
     const el = await fixture<OmneoBenefitPicker>(
       html`<omneo-benefit-picker lang="en-AU" .client=${o.client} .now=${o.tenant.clock.now} profile-id=${SEED.many.id}></omneo-benefit-picker>`,
@@ -140,6 +141,8 @@ describe('<omneo-benefit-picker>', () => {
     const rows = options(el);
     expect(rows).to.have.length(200);
     expect(rows.filter((r) => r.tabIndex === 0)).to.have.length(1);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement, 'the filter box first').to.equal(part(el, 'filter'));
     await sendKeys({ press: 'Tab' });
     const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
     expect(focused()).to.equal(rows[0]);
@@ -162,6 +165,140 @@ describe('<omneo-benefit-picker>', () => {
     expect(rows[1]!.getAttribute('aria-selected')).to.equal('true');
     expect(rows[0]!.getAttribute('aria-selected')).to.equal('false');
     expect(o.tenant.requests.length, 'every page read once').to.be.lessThan(5);
+  });
+
+  it('marks benefits applied at the till with a badge, and shows a dollar value only for money off', async () => {
+    const o = omneo();
+    const el = await mount(o, SEED.odd.id);
+    const row = (name: string) => options(el).find((r) => visibleText(r).includes(name))!;
+    const text = (name: string) => visibleText(row(name)).replace(/\s+/g, ' ').trim();
+    // A 15% discount's value is a percentage: never shown as $15.00.
+    expect(text('15% off full-price knitwear')).to.contain('Apply at the till').and.contain('KNIT15').and.not.contain('$15.00');
+    expect(row('15% off full-price knitwear').part.contains('option-apply')).to.equal(true);
+    expect(text('$20 voucher')).to.contain('Worth $20.00').and.not.contain('Apply at the till');
+    expect(row('$20 voucher').part.contains('option-apply')).to.equal(false);
+    expect(parts(el, 'apply-badge')).to.have.length(options(el).length - 1);
+    const badge = part(el, 'apply-badge')!;
+    expect(getComputedStyle(badge).borderTopStyle, 'a badge, not plain text').to.equal('solid');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a short list has no filter; past filter-threshold it scrolls inside the picker under a filter box', async () => {
+    const o = omneo();
+    const short = await mount(o);
+    expect(part(short, 'filter')).to.equal(null);
+    short.filterThreshold = 1;
+    await short.updateComplete;
+    expect(part<HTMLInputElement>(short, 'filter')!.getAttribute('aria-label')).to.equal('Filter benefits');
+
+    const el = await mount(o, SEED.many.id);
+    const filter = part<HTMLInputElement>(el, 'filter')!;
+    expect(filter.placeholder).to.equal('Filter by name or POS code');
+    const list = part(el, 'list')!;
+    expect(filter.getBoundingClientRect().bottom, 'the box above the list').to.be.at.most(list.getBoundingClientRect().top);
+    expect(list.scrollHeight, 'the list scrolls').to.be.greaterThan(list.clientHeight + 1000);
+    expect(el.getBoundingClientRect().height, 'one screen tall').to.be.lessThan(500);
+    options(el)[150]!.focus();
+    expect(list.scrollTop, 'a focused row is scrolled to').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by name, description or POS code; the arrow keys and Enter work inside the filtered list', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoBenefitPicker>(
+      html`<omneo-benefit-picker multiple lang="en-AU" .client=${o.client} .now=${o.tenant.clock.now} profile-id=${SEED.many.id}></omneo-benefit-picker>`,
+    );
+    await loaded(el);
+    const status = () => part(el, 'status')!.textContent!.trim();
+    expect(status()).to.equal('200 benefits');
+    part<HTMLInputElement>(el, 'filter')!.focus();
+    await sendKeys({ type: 'many-00' });
+    await until(() => options(el).length === 9, 'MANY-001 to MANY-009');
+    expect(status()).to.equal('9 of 200 benefits');
+    await sendKeys({ press: 'Escape' });
+    await until(() => options(el).length === 200, 'the whole list again');
+    await sendKeys({ type: 'GIFT wrap' });
+    await until(() => options(el).length === 50, 'the gift wraps');
+    expect(names(el).every((n) => n === 'Free gift wrap')).to.equal(true);
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(options(el)[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(options(el)[2]);
+    await sendKeys({ press: 'Enter' });
+    await until(() => selects().length === 1, 'the choice by Enter');
+    const third = options(el)[2]!;
+    expect(third.getAttribute('aria-checked')).to.equal('true');
+    expect(visibleText(third)).to.contain('MANY-009');
+    expect(selects()[0]!.benefits.map((b) => b.posCode)).to.deep.equal(['MANY-009']);
+    expect(status()).to.equal('50 of 200 benefits, 1 selected');
+
+    // Filtered out, the choice stays; a choice made after it keeps both.
+    const filter = part<HTMLInputElement>(el, 'filter')!;
+    filter.focus();
+    filter.select();
+    await sendKeys({ type: 'MANY-010' });
+    await until(() => options(el).length === 1, 'one match');
+    await sendKeys({ press: 'Enter' });
+    expect(focused()).to.equal(options(el)[0]);
+    await sendKeys({ press: 'Space' });
+    await until(() => selects().length === 2, 'the second choice');
+    expect(selects()[1]!.benefits.map((b) => b.posCode)).to.deep.equal(['MANY-009', 'MANY-010']);
+
+    filter.focus();
+    filter.select();
+    await sendKeys({ type: 'zzz' });
+    await until(() => options(el).length === 0, 'no match');
+    expect(status()).to.equal('No benefit matches “zzz”.');
+    expect(el.selected).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is locked while the session holds a redemption: it says why, refuses a choice, and unlocks when it settles', async () => {
+    const o = omneo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-benefit-picker></omneo-benefit-picker></div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const el = wrapper.querySelector('omneo-benefit-picker')!;
+    el.now = o.tenant.clock.now;
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await until(() => options(el).length === 2, 'Ava’s benefits');
+    options(el)[1]!.click();
+    await until(() => session.benefits.length === 1, 'the voucher chosen');
+    const owner = {};
+    session.hold(owner);
+    await el.updateComplete;
+    const note = part(el, 'locked-note')!;
+    expect(visibleText(note)).to.equal('A redemption is in progress: the benefits cannot change until it is completed or cancelled.');
+    expect(part(el, 'list')!.part.contains('locked')).to.equal(true);
+    expect(part(el, 'list')!.getAttribute('aria-describedby')).to.contain('locked-note');
+    expect(options(el).map((r) => r.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
+
+    options(el)[0]!.click();
+    await el.updateComplete;
+    expect(el.selected).to.deep.equal([SEED.ava.benefits.birthday]);
+    expect(options(el)[0]!.getAttribute('aria-selected')).to.equal('false');
+    expect(selects()).to.have.length(1);
+    expect(part(el, 'status')!.textContent, 'the refusal is announced').to.equal(note.textContent);
+    options(el)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.selected).to.deep.equal([SEED.ava.benefits.birthday]);
+    expect(() => (el.selected = [SEED.ava.benefits.coffee])).to.throw(/not settled/);
+    expect(session.benefits.map((b) => b.id)).to.deep.equal([SEED.ava.benefits.birthday]);
+    await expect(el).to.be.accessible();
+
+    session.release(owner);
+    await el.updateComplete;
+    expect(part(el, 'locked-note')).to.equal(null);
+    expect(part(el, 'status')!.textContent).to.equal('2 benefits, 1 selected');
+    options(el)[0]!.click();
+    await until(() => selects().length === 2, 'a choice once unlocked');
+    expect(session.benefits.map((b) => b.id)).to.deep.equal([SEED.ava.benefits.coffee]);
+
+    session.newSale();
+    await el.updateComplete;
+    expect(el.selected, 'a new sale clears the choice').to.deep.equal([]);
   });
 
   it('setting `selected` chooses without an event', async () => {
@@ -248,7 +385,7 @@ describe('<omneo-benefit-picker>', () => {
     const description = `${'Long words in a description '.repeat(300)}\u2069\u202E${'W'.repeat(2000)}`;
     const active = async (profileId: string, call?: { signal?: AbortSignal }): Promise<Benefit[]> => {
       const [first] = await o.client.benefits.active(profileId, call);
-      return [{ ...first!, name, shortDescription: description, posCode: code, valueCents: 500 }];
+      return [{ ...first!, name, shortDescription: description, posCode: code, valueCents: 500, kind: 'money' }];
     };
     const client = Object.assign(Object.create(o.client) as OmneoClient, { benefits: { active } });
     const el = await fixture<OmneoBenefitPicker>(

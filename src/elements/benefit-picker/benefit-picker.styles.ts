@@ -7,6 +7,8 @@ export const benefitPickerStyles = css`
     --_border: var(--omneo-picker-border-color, ${token('color-border')});
     --_selected: var(--omneo-picker-selected-background, ${token('color-surface-alt')});
     --_accent: var(--omneo-picker-accent-color, ${token('color-accent')});
+    --_list-max-height: var(--omneo-picker-list-max-height, 22rem);
+    display: block;
     background: var(--_background);
     border-radius: ${token('radius')};
   }
@@ -17,6 +19,45 @@ export const benefitPickerStyles = css`
     border: 1px solid var(--_border);
     border-radius: ${token('radius')};
     overflow: hidden;
+  }
+  /* A long list scrolls inside the picker, so 200 benefits stay one screen tall. */
+  [part~='list'].long {
+    max-height: var(--_list-max-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  [part~='filter'] {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: ${token('size-touch')};
+    margin: 0 0 ${token('space-2')};
+    padding: 0 ${token('space-3')};
+    border: 1px solid var(--_border);
+    border-radius: ${token('radius')};
+    background: ${token('color-surface')};
+    color: inherit;
+    font: inherit;
+  }
+  [part~='locked-note'] {
+    margin: 0 0 ${token('space-2')};
+    padding: ${token('space-2')} ${token('space-3')};
+    border-radius: ${token('radius')};
+    background: ${token('color-warning-surface')};
+    color: ${token('color-warning')};
+    font-size: ${token('font-size-small')};
+  }
+  [part~='locked'] [part~='option'] {
+    cursor: not-allowed;
+  }
+  [part~='locked'] [part~='option']:not([part~='option-selected']) {
+    color: ${token('color-text-muted')};
+  }
+  [part~='apply-badge'] {
+    padding: 0 ${token('space-2')};
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    color: ${token('color-text')};
+    font-weight: ${token('font-weight-bold')};
   }
   [part~='option'] {
     display: flex;

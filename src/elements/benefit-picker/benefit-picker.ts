@@ -4,11 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Benefit, OmneoClient, Profile } from '../../client/index.js';
 import { OmneoBenefitSelectEvent, OmneoErrorEvent } from '../events.js';
-import type { OmneoSessionChange } from '../session.js';
+import { OmneoSessionLockedError, type OmneoSessionChange } from '../session.js';
 import { asOmneoError, isAbort, OmneoElement } from '../shared/omneo-element.js';
+import { OUTSIDE_TEXT, sentenceWith } from '../shared/outside-text.js';
 import { baseStyles } from '../styles/base.js';
 import { benefitPickerStyles } from './benefit-picker.styles.js';
-import { renderRow, toRow, type BenefitRow } from './benefit-row.js';
+import { foldForSearch, renderRow, toRow, type BenefitRow } from './benefit-row.js';
 
 /** The benefits listed, and whose they are. */
 interface Loaded {
@@ -19,7 +20,8 @@ interface Loaded {
 /**
  * The member's active benefits, to choose what to redeem: name, short description, value,
  * expiry and POS code. Those that cannot be redeemed now are left out, or shown disabled with
- * the reason under `show-unavailable`.
+ * the reason under `show-unavailable`. Money-off benefits show what they are worth; the others
+ * (a percentage discount, a gift, an event…) carry an "Apply at the till" badge instead.
  *
  * The member is, in order: `.profile`, `profile-id`, or the provided session's member. One
  * benefit can be chosen (a listbox), or several with `multiple` (a group of checkboxes).
@@ -27,13 +29,22 @@ interface Loaded {
  * Enter choose. In a session, each choice is also set as the session's benefits
  * (`session.setBenefits`), which `<omneo-redemption-panel>` follows.
  *
+ * Past `filter-threshold` benefits (default 8), the list scrolls inside the picker (at most
+ * `--omneo-picker-list-max-height` tall) under a filter box that matches names, descriptions,
+ * values and POS codes; Arrow Down or Enter in the box moves to the first match, Escape clears
+ * it. Chosen benefits stay chosen while filtered out.
+ *
+ * While the session is held (a redemption is unsettled, see `OmneoSession.held`), the choice is
+ * locked: the list says why, choosing is refused (and announced), and setting `selected` to
+ * another choice throws `OmneoSessionLockedError`.
+ *
  * @summary Lists a member's active benefits and lets the cashier choose one or several.
  * @tagname omneo-benefit-picker
  *
  * @slot empty - Replaces the text shown when the member has no benefit to redeem.
  *
- * @csspart list - The list (a listbox, or a group with `multiple`; `aria-busy` while loading).
- * @csspart option - One benefit; also `option-selected` when chosen, `option-unavailable` when it cannot be.
+ * @csspart list - The list (a listbox, or a group with `multiple`); also `locked` while a redemption is held.
+ * @csspart option - One benefit; also `option-selected` when chosen, `option-unavailable` when it cannot be, `option-apply` when applied at the till.
  * @csspart check - The radio or checkbox mark of a benefit.
  * @csspart body - A benefit's texts.
  * @csspart name - A benefit's name.
@@ -43,6 +54,9 @@ interface Loaded {
  * @csspart expiry - When a benefit expires.
  * @csspart pos-code - The code to key into the POS.
  * @csspart reason - Why a benefit cannot be chosen (with `show-unavailable`).
+ * @csspart apply-badge - "Apply at the till", on a benefit that is not money off (its option is also `option-apply`).
+ * @csspart filter - The filter box above a long list (`filter-threshold`).
+ * @csspart locked-note - Why the choice cannot change while a redemption is held.
  * @csspart skeleton - The placeholder rows shown while loading.
  * @csspart status - The live region: loading, how many, how many chosen, failures; also `error`.
  * @csspart retry-button - Loads the benefits again after a failure.
@@ -52,6 +66,7 @@ interface Loaded {
  * @cssprop [--omneo-picker-border-color=var(--omneo-color-border)] - The list's and rows' borders.
  * @cssprop [--omneo-picker-selected-background=var(--omneo-color-surface-alt)] - A chosen benefit.
  * @cssprop [--omneo-picker-accent-color=var(--omneo-color-accent)] - The mark and edge of a chosen benefit.
+ * @cssprop [--omneo-picker-list-max-height=22rem] - How tall a long list grows before it scrolls.
  *
  * @fires {OmneoBenefitSelectEvent} omneo-benefit-select - The cashier chose or unchose a benefit. Detail: `{ benefits: Benefit[] }`.
  * @fires {OmneoErrorEvent} omneo-error - Loading failed. Detail: `{ error: OmneoError, operation: 'benefits-load' }`.
@@ -68,8 +83,15 @@ export class OmneoBenefitPicker extends OmneoElement {
   /** Rows worked out once per load, locale and `show-unavailable`: see benefit-row.ts. */
   private rowCache: { key: unknown[]; rows: BenefitRow[] } | null = null;
 
+  /** Rows shown through the filter, per `rows` and query. */
+  private filterCache: { rows: BenefitRow[]; query: string; shown: BenefitRow[] } | null = null;
+
   @state() private chosen: ReadonlySet<number> = new Set();
   @state() private activeIndex = 0;
+  /** What the cashier typed in the filter box. */
+  @state() private query = '';
+  /** A choice was refused because the session is held: the status says why. */
+  @state() private refused = false;
 
   /** The member whose benefits to list. Takes precedence over `profile-id` and the session. */
   @property({ attribute: false }) profile: Profile | null = null;
@@ -81,14 +103,27 @@ export class OmneoBenefitPicker extends OmneoElement {
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
   /** The clock expiries are measured by, epoch ms. Default `Date.now`. */
   @property({ attribute: false }) now: () => number = Date.now;
+  /** Past this many benefits, the list scrolls inside the picker under a filter box. */
+  @property({ type: Number, attribute: 'filter-threshold' }) filterThreshold = 8;
 
-  /** The ids of the chosen benefits. Setting it chooses them without an event. */
+  /**
+   * The ids of the chosen benefits. Setting it chooses them without an event; while the session
+   * is held, another choice throws `OmneoSessionLockedError`.
+   */
   get selected(): number[] {
     return [...this.chosen];
   }
   set selected(ids: readonly number[]) {
-    this.chosen = new Set(this.multiple ? ids : ids.slice(0, 1));
+    const next = new Set(this.multiple ? ids : ids.slice(0, 1));
+    const same = next.size === this.chosen.size && [...next].every((id) => this.chosen.has(id));
+    if (this.locked && !same) throw new OmneoSessionLockedError('benefits');
+    this.chosen = next;
     this.chooseInSession();
+  }
+
+  /** The session is held: a redemption is unsettled, so the choice cannot change. */
+  private get locked(): boolean {
+    return this.session?.held ?? false;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -98,6 +133,15 @@ export class OmneoBenefitPicker extends OmneoElement {
 
   protected override sessionChanged(change: OmneoSessionChange): void {
     if (change.kind === 'profile') this.requestUpdate();
+    else if (change.kind === 'lock') {
+      this.refused = false;
+      this.requestUpdate();
+    }
+    else if (change.kind === 'new-sale') {
+      this.chosen = new Set();
+      this.query = '';
+      this.activeIndex = 0;
+    }
     // A redemption settled for this member: a redeemed benefit is gone, a returned one is back.
     else if (change.kind === 'balances-stale' && change.profileId === this.member?.id) void this.load.run();
   }
@@ -125,7 +169,8 @@ export class OmneoBenefitPicker extends OmneoElement {
   /** Sets the chosen benefits, as loaded, as the session's: the panel redeems what is ticked here. */
   private chooseInSession(loaded = this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined): void {
     // `onComplete` runs before the task holds its new value: `loaded()` passes it in.
-    if (!this.session || !loaded || loaded.profileId !== this.member?.id) return;
+    // While held, the session keeps the redeemed choice: a reload does not rewrite it.
+    if (!this.session || this.session.held || !loaded || loaded.profileId !== this.member?.id) return;
     const benefits = loaded.benefits.filter((b) => this.chosen.has(b.id));
     const now = this.session.benefits;
     if (benefits.length !== now.length || benefits.some((b, i) => b !== now[i])) this.session.setBenefits(benefits);
@@ -149,10 +194,32 @@ export class OmneoBenefitPicker extends OmneoElement {
     return this.rowCache.rows;
   }
 
+  /** The list is long enough to scroll under a filter box. */
+  private get long(): boolean {
+    return this.rows.length > this.filterThreshold;
+  }
+
+  /** The rows the filter lets through (all of them when the list is short or the box empty). */
+  private get shownRows(): BenefitRow[] {
+    const rows = this.rows;
+    const query = this.long ? foldForSearch(this.query.trim()) : '';
+    if (!query) return rows;
+    const c = this.filterCache;
+    if (c && c.rows === rows && c.query === query) return c.shown;
+    const words = query.split(/\s+/);
+    const shown = rows.filter((r) => words.every((w) => r.search.includes(w)));
+    this.filterCache = { rows, query, shown };
+    return shown;
+  }
+
   private async toggle(index: number): Promise<void> {
-    const row = this.rows[index];
+    const row = this.shownRows[index];
     this.activeIndex = index;
     if (!row || row.unavailable !== null) return;
+    if (this.locked) {
+      this.refused = true;
+      return;
+    }
     const id = row.benefit.id;
     const next = new Set(this.multiple ? this.chosen : []);
     if (this.chosen.has(id)) next.delete(id);
@@ -171,7 +238,7 @@ export class OmneoBenefitPicker extends OmneoElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const count = this.rows.length;
+    const count = this.shownRows.length;
     if (count === 0) return;
     const i = this.activeIndex;
     const moves: Record<string, number> = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: count - 1 };
@@ -196,33 +263,71 @@ export class OmneoBenefitPicker extends OmneoElement {
 
   private readonly onRetry = (): void => void this.load.run();
 
+  private readonly onFilterInput = (event: InputEvent): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.activeIndex = 0;
+  };
+
+  private readonly onFilterKeyDown = (event: KeyboardEvent): void => {
+    if ((event.key === 'ArrowDown' || event.key === 'Enter') && this.shownRows.length > 0) {
+      event.preventDefault();
+      void this.focusRow(0);
+    } else if (event.key === 'Escape' && this.query) {
+      event.preventDefault();
+      this.query = '';
+    }
+  };
+
   protected override render() {
     const m = this.messages;
     if (!this.member) return html`<p part="empty">${m.noMember}</p>`;
     const status = this.load.status;
     const failed = status === TaskStatus.ERROR && !isAbort(this.load.error);
     const pending = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && this.activeClient !== undefined);
-    const rows = this.rows;
+    const all = this.rows;
+    const rows = this.shownRows;
+    const long = this.long;
+    const locked = this.locked;
     const active = Math.min(this.activeIndex, rows.length - 1);
+    const chosen = this.chosen.size ? `, ${m.benefits.selectedCount(this.chosen.size)}` : '';
     const message = failed
       ? this.errorMessage(asOmneoError(this.load.error))
       : pending
         ? m.benefits.loading
-        : rows.length === 0
+        : all.length === 0
           ? m.benefits.empty
-          : `${m.benefits.count(rows.length)}${this.chosen.size ? `, ${m.benefits.selectedCount(this.chosen.size)}` : ''}`;
+          : locked && this.refused
+            ? m.benefits.locked
+            : rows.length === 0
+              ? sentenceWith(m.benefits.noFilterMatch(OUTSIDE_TEXT), this.query.trim())
+              : `${rows.length < all.length ? m.benefits.shownCount(rows.length, all.length) : m.benefits.count(all.length)}${chosen}`;
+    const describedBy = locked ? 'hint locked-note' : 'hint';
     return html`${pending ? this.renderSkeleton() : nothing}
+      ${locked && all.length > 0 ? html`<p part="locked-note" id="locked-note">${m.benefits.locked}</p>` : nothing}
+      ${long
+        ? html`<input part="filter" type="search" aria-label=${m.benefits.filterLabel} placeholder=${m.benefits.filterPlaceholder}
+            autocomplete="off" spellcheck="false" .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeyDown} />`
+        : nothing}
       ${rows.length > 0
-        ? html`<div part="list" role=${this.multiple ? 'group' : 'listbox'} aria-label=${m.benefits.label}
-            aria-describedby="hint" @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}>
+        ? html`<div part=${locked ? 'list locked' : 'list'} class=${long ? 'long' : ''} role=${this.multiple ? 'group' : 'listbox'}
+            aria-label=${m.benefits.label} aria-describedby=${describedBy}
+            @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}>
             ${repeat(rows, (r) => r.benefit.id, (row, index) =>
-              renderRow(row, { index, chosen: this.chosen.has(row.benefit.id), focusable: index === active, multiple: this.multiple, posCodeLabel: m.benefits.posCode }),
+              renderRow(row, {
+                index,
+                chosen: this.chosen.has(row.benefit.id),
+                focusable: index === active,
+                multiple: this.multiple,
+                locked,
+                posCodeLabel: m.benefits.posCode,
+                applyLabel: m.benefits.applyAtTill,
+              }),
             )}
           </div>
           <span id="hint" class="visually-hidden">${m.benefits.hint}</span>`
         : nothing}
-      <p part=${failed ? 'status error' : rows.length === 0 && !pending ? 'status empty' : 'status'} role="status"
-        class=${pending ? 'visually-hidden' : ''}>${!failed && !pending && rows.length === 0 ? html`<slot name="empty">${message}</slot>` : message}</p>
+      <p part=${failed ? 'status error' : all.length === 0 && !pending ? 'status empty' : 'status'} role="status"
+        class=${pending ? 'visually-hidden' : ''}>${!failed && !pending && all.length === 0 ? html`<slot name="empty">${message}</slot>` : message}</p>
       ${failed ? html`<button part="retry-button" @click=${this.onRetry}>${m.retry}</button>` : nothing}`;
   }
 

@@ -24,6 +24,15 @@ export interface BenefitRow {
   posCode: string | null;
   /** Why it cannot be chosen, or `null` when it can. */
   unavailable: string | null;
+  /** Applied at the till by its code (`kind: 'apply'`), not money off the sale. */
+  apply: boolean;
+  /** What the filter box matches: the texts above, folded (see {@link foldForSearch}). */
+  search: string;
+}
+
+/** Lower case without accents, so "cafe" finds "Café" and "bday" finds "BDAY-10". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const relative = new Map<string, Intl.RelativeTimeFormat>();
@@ -51,14 +60,18 @@ export function unavailableReason(b: Benefit, now: number, m: BenefitPickerMessa
 }
 
 export function toRow(b: Benefit, now: number, locale: string, m: BenefitPickerMessages, money: (cents: number) => string): BenefitRow {
+  // A value is dollars only for money off: a discount's is a percentage, a gift's is not cash.
+  const value = b.kind === 'money' && b.valueCents !== null ? m.value(money(b.valueCents)) : null;
   return {
     benefit: b,
     name: b.name,
     description: b.shortDescription,
-    value: b.valueCents === null ? null : m.value(money(b.valueCents)),
+    value,
     expiry: expiryText(b.expiresAt, now, locale, m),
     posCode: b.posCode,
     unavailable: unavailableReason(b, now, m),
+    apply: b.kind === 'apply',
+    search: foldForSearch([b.name, b.shortDescription, b.posCode, value].filter(Boolean).join('\n')),
   };
 }
 
@@ -67,7 +80,10 @@ export interface RowState {
   chosen: boolean;
   focusable: boolean;
   multiple: boolean;
+  /** The session is held: nothing can be chosen or unchosen. */
+  locked: boolean;
   posCodeLabel: string;
+  applyLabel: string;
 }
 
 /**
@@ -78,18 +94,19 @@ export interface RowState {
 export function renderRow(row: BenefitRow, s: RowState) {
   const id = `benefit-${row.benefit.id}`;
   const disabled = row.unavailable !== null;
-  const partName = `option${s.chosen ? ' option-selected' : ''}${disabled ? ' option-unavailable' : ''}`;
+  const partName = `option${s.chosen ? ' option-selected' : ''}${disabled ? ' option-unavailable' : ''}${row.apply ? ' option-apply' : ''}`;
   return html`<div id=${id} part=${partName} data-index=${s.index}
     role=${s.multiple ? 'checkbox' : 'option'}
     aria-selected=${s.multiple ? nothing : String(s.chosen)}
     aria-checked=${s.multiple ? String(s.chosen) : nothing}
-    aria-disabled=${disabled ? 'true' : nothing}
+    aria-disabled=${disabled || s.locked ? 'true' : nothing}
     tabindex=${s.focusable ? '0' : '-1'}>
     <span part="check" aria-hidden="true"></span>
     <span part="body">
       <span part="name" class="holds-outside">${outsideText(row.name)}</span>
       <span part="details" class="holds-outside">
         ${row.description ? html`<bdi part="description" title=${row.description}>${row.description}</bdi>` : nothing}
+        ${row.apply ? html`<span part="apply-badge">${s.applyLabel}</span>` : nothing}
         ${row.value ? html`<span part="value">${row.value}</span>` : nothing}
         ${row.expiry ? html`<span part="expiry">${row.expiry}</span>` : nothing}
         ${row.posCode ? html`<span part="pos-code"><span>${s.posCodeLabel}</span> <code>${outsideText(row.posCode)}</code></span>` : nothing}
