@@ -43,7 +43,9 @@ interface OmneoBenefitPickerOwnProps {
   showUnavailable?: OmneoBenefitPicker['showUnavailable'];
   /** The clock expiries are measured by, epoch ms. Default `Date.now`. */
   now?: OmneoBenefitPicker['now'];
-  /** The ids of the chosen benefits. Setting it chooses them without an event. */
+  /** Past this many benefits, the list scrolls inside the picker under a filter box. */
+  filterThreshold?: OmneoBenefitPicker['filterThreshold'];
+  /** The ids of the chosen benefits. Setting it chooses them without an event; while the session is held, another choice throws `OmneoSessionLockedError`. */
   selected?: OmneoBenefitPicker['selected'];
   /** The Omneo client. Defaults to the provided session's client. */
   client?: OmneoBenefitPicker['client'];
