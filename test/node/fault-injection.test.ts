@@ -39,13 +39,11 @@ test('each tab runs its own copy of the kit\'s modules', async () => {
  */
 const BUGS = {
   refusedResend:
-    'createOnce forgets a redeem whose answer was lost once the re-send is refused: the first write lands, the re-send gets 422 (the balance is spent), removeOwn drops the entry and the landed redemption stays live (late-landing seed 123)',
+    'createOnce forgets a redeem whose answer was lost once the re-send fails for sure (422: the balance is already spent, or a 5xx): removeOwn drops the entry though the first write landed or may still land, so nothing ever settles it (late-landing seed 123, landing-after-settle seed 166)',
   reversalPairing:
     'settle pairs a reversal it did not link with the wrong redemption when a stray has the same total and second: its own reversal is read as the stray\'s, reversing and refunding its own redemption are refused forever (422, not quarantined), the entry stays settling and the stray stays live (late-landing seed 20, two-tabs seed 106)',
   returnResent:
     'refund() takes a lost return that its two look-ups did not see as not landed: the entry is dropped, the host\'s retry sends it again (returns seed 198: 111 c returned twice) or the host is told it failed when it landed (returns seed 59)',
-  landingAfterSettle:
-    'a redeem that lands after the sale was settled is never looked for: the journal is empty, so no recovery reconciles the sale (landing-after-settle seed 4: 10001 recorded, the first redeem lands as 10004 and stays live)',
   refusedPaid:
     'a paid entry whose transaction Omneo refuses (422) is retried on every recovery and never quarantined (corrupt-journal seed 14)',
 };
@@ -55,7 +53,7 @@ const KNOWN: Partial<Record<Condition, { bugs: string[]; matches: RegExp }>> = {
   'two-tabs': { bugs: [BUGS.reversalPairing], matches: UNSETTLED },
   'real-omneo': { bugs: [BUGS.refusedResend], matches: /^(live-unpaid|balance):/ },
   returns: { bugs: [BUGS.returnResent], matches: /^(double-refund|untold-refund):/ },
-  'landing-after-settle': { bugs: [BUGS.landingAfterSettle], matches: UNSETTLED },
+  'landing-after-settle': { bugs: [BUGS.refusedResend], matches: UNSETTLED },
   'corrupt-journal': { bugs: [BUGS.refusedPaid], matches: /^stuck: junk-\d+-\d+#rewards left in the journal \(.*"stage":"paid"/ },
 };
 

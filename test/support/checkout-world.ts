@@ -268,6 +268,9 @@ export function openPage(world: World, tab: Tab, owner: string, fetchFn: typeof 
     owner,
     lookupDelayMs: LOOKUP_DELAY_MS,
     heartbeatMs,
+    // Its own looks for late landings run on real timers (30 s, 2 min) that would fire in later
+    // checkouts; here the restart's recovery looks at the watches instead.
+    recheckAfterMs: [],
   });
   world.live.add(owner);
   const page = { tab, owner, client, flow };
@@ -297,6 +300,9 @@ export async function recover(world: World, page: Pick<Page, 'tab' | 'client' | 
     claim: (entry) => (world.paymentTaken && entry.sale.id === world.sale.id ? world.completion : false),
   });
   world.trace?.(`recovery by ${page.owner}: ${result.reports.map((r) => `${r.entry.key} ${r.status} ${'outcome' in r ? r.outcome : ''} ${'reason' in r ? r.reason : ''}${'error' in r ? String(r.error) : ''}`).join('; ')}`);
+  for (const w of result.watched ?? []) {
+    world.trace?.(`watch ${w.watch.key}: ${w.strays.map((x) => `${x.redemptionId} ${x.outcome}`).join(', ')}${w.error ? ` look failed: ${w.error.message}` : ''}`);
+  }
   for (const c of result.corrupt) world.surfaced.add(c.quarantineKey);
   for (const report of result.reports) {
     if (report.status !== 'settled') continue;
