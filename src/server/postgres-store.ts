@@ -13,6 +13,13 @@
  * - a merge runs in one transaction under a transaction-scoped advisory lock, so that two merges
  *   cannot build a cycle between them; each row it writes is still written conditionally.
  * The POS customer id is only ever written by the INSERT branch, so it never changes.
+ *
+ * Upserts, deletes and kept deliveries asked for within one turn of the event loop are
+ * committed together (group commit: one transaction, one WAL flush, for up to `maxGroupSize`
+ * writes, ordered by profile id so that two groups meet rows in the same order); each promise
+ * settles after that COMMIT. When anything in a group fails, the group is rolled back and each
+ * write is run again on its own, so one bad write costs only itself; every write is
+ * idempotent, so running one again after a COMMIT whose answer was lost changes nothing.
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
@@ -42,6 +49,8 @@ export interface PostgresCustomerStoreOptions {
   newPosCustomerId?: () => string;
   /** Told when an idle connection fails (the pool replaces it). Default: ignored. */
   onConnectionError?: (error: Error) => void;
+  /** The most writes committed together in one transaction (group commit). Default 64; 1: none. */
+  maxGroupSize?: number;
 }
 
 /** A connection string that cannot be used: the message says why, without the password. */
@@ -188,7 +197,7 @@ export function postgresCustomerStore(options: PostgresCustomerStoreOptions): Cu
   };
 
   async function byProfile(db: Queryable, profileId: string): Promise<Row | undefined> {
-    return (await db.query<Row>('SELECT * FROM customers WHERE profile_id = $1', [profileId])).rows[0];
+    return (await db.query<Row>({ name: 'omneo_pos_kit_by_profile', text: 'SELECT * FROM customers WHERE profile_id = $1', values: [profileId] })).rows[0];
   }
 
   async function upsertOn(db: Queryable, u: CustomerUpdate): Promise<UpsertResult> {
@@ -201,7 +210,8 @@ export function postgresCustomerStore(options: PostgresCustomerStoreOptions): Cu
     for (let attempt = 0; ; attempt++) {
       params[2] = newPosCustomerId();
       try {
-        const written = (await db.query<Row>(UPSERT, params)).rows[0];
+        // Named: each connection parses and plans the statement once, not once a delivery.
+        const written = (await db.query<Row>({ name: 'omneo_pos_kit_upsert', text: UPSERT, values: params })).rows[0];
         if (written) return { outcome: written.inserted ? 'created' : 'updated', customer: recordOf(written) };
         break;
       } catch (error) {
@@ -264,10 +274,12 @@ export function postgresCustomerStore(options: PostgresCustomerStoreOptions): Cu
     }
   }
 
+  const write = groupCommit(pool, options.maxGroupSize ?? 64, Math.max(1, (options.maxConnections ?? 10) - 2));
+
   return {
     async upsert(update) {
       open();
-      return upsertOn(pool, update);
+      return write(update.profileId, (db) => upsertOn(db, update));
     },
     async merge(survivor, mergedIds) {
       open();
@@ -276,16 +288,20 @@ export function postgresCustomerStore(options: PostgresCustomerStoreOptions): Cu
     },
     async markDeleted(profileId): Promise<DeleteResult> {
       open();
-      const written = (await pool.query<Row>(DELETE, [profileId])).rows[0];
-      if (written) return { outcome: 'deleted', customer: recordOf(written) };
-      return { outcome: 'unchanged', customer: recordOf(await byProfile(pool, profileId)) };
+      return write(profileId, async (db) => {
+        const written = (await db.query<Row>({ name: 'omneo_pos_kit_delete', text: DELETE, values: [profileId] })).rows[0];
+        if (written) return { outcome: 'deleted', customer: recordOf(written) };
+        return { outcome: 'unchanged', customer: recordOf(await byProfile(db, profileId)) };
+      });
     },
     async keepUnappliable(d) {
       open();
       const body = Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength);
       const sha = createHash('sha256').update(body).digest('hex');
-      const { rowCount } = await pool.query(KEEP, [d.receivedAt, d.event, d.profileId, d.reason, JSON.stringify(d.issues), body, sha]);
-      return { outcome: rowCount ? 'kept' : 'unchanged' };
+      return write(d.profileId ?? '', async (db) => {
+        const { rowCount } = await db.query(KEEP, [d.receivedAt, d.event, d.profileId, d.reason, JSON.stringify(d.issues), body, sha]);
+        return { outcome: rowCount ? ('kept' as const) : ('unchanged' as const) };
+      });
     },
     async listUnappliable(): Promise<KeptDelivery[]> {
       open();
@@ -313,6 +329,74 @@ export function postgresCustomerStore(options: PostgresCustomerStoreOptions): Cu
       closed = true;
       if (ownPool) await pool.end();
     },
+  };
+}
+
+interface PendingWrite {
+  key: string;
+  run: (db: Queryable) => Promise<unknown>;
+  resolve: (value: never) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Group commit on a pool: see the module's comment. At most `parallel` groups at once. */
+function groupCommit(pool: Pool, maxSize: number, parallel: number) {
+  let queue: PendingWrite[] = [];
+  let active = 0;
+  let scheduled = false;
+
+  const alone = (w: PendingWrite) => w.run(pool).then((value) => w.resolve(value as never), w.reject);
+
+  async function commitGroup(group: PendingWrite[]): Promise<void> {
+    if (group.length === 1) return alone(group[0] as PendingWrite);
+    group.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      for (const w of group) w.reject(error);
+      return;
+    }
+    const results: unknown[] = [];
+    let failure: unknown;
+    try {
+      await client.query('BEGIN');
+      for (const w of group) results.push(await w.run(client));
+      await client.query('COMMIT');
+    } catch (error) {
+      failure = error;
+      await client.query('ROLLBACK').catch(() => undefined);
+    } finally {
+      // A connection that failed mid-group may be broken: the pool drops it and opens another.
+      client.release(failure === undefined ? undefined : true);
+    }
+    if (failure === undefined) group.forEach((w, i) => w.resolve(results[i] as never));
+    else await Promise.all(group.map(alone));
+  }
+
+  function drain(): void {
+    scheduled = false;
+    while (queue.length > 0 && active < parallel) {
+      const group = queue.length > maxSize ? queue.splice(0, maxSize) : queue.splice(0);
+      active++;
+      void commitGroup(group).finally(() => {
+        active--;
+        schedule();
+      });
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled || queue.length === 0 || active >= parallel) return;
+    scheduled = true;
+    setImmediate(drain);
+  }
+
+  return function write<T>(key: string, run: (db: Queryable) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ key, run, resolve: resolve as (value: never) => void, reject });
+      schedule();
+    });
   };
 }
 
