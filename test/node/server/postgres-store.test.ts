@@ -70,6 +70,35 @@ describe('postgresCustomerStore', () => {
     }
   });
 
+  test('group commit: writes asked for together commit together, and one that fails costs only itself', async () => {
+    const url = await database('groups');
+    const store = await openPostgresCustomerStore({ connectionString: url });
+    const observer = new pg.Client(url);
+    await observer.connect();
+    try {
+      const xact = async () => Number((await observer.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")).rows[0].xact_commit);
+      const before = await xact();
+      const results = await Promise.allSettled([
+        store.upsert(update(30, 0)),
+        store.upsert({ ...update(31, 0), updatedAtMs: Number.NaN }),
+        store.upsert(update(32, 0)),
+        store.markDeleted(update(33, 0).profileId),
+      ]);
+      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      assert.equal((await store.get(update(30, 0).profileId))?.updatedAt, update(30, 0).updatedAt);
+      assert.equal((await store.get(update(32, 0).profileId))?.updatedAt, update(32, 0).updatedAt);
+      assert.equal(await store.get(update(31, 0).profileId), null);
+      // Counted by the statistics collector a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await observer.query('SELECT pg_stat_clear_snapshot()');
+      // One rolled-back group, then each write on its own: far fewer commits than one a write.
+      assert.ok((await xact()) - before <= 8, `commits: ${(await xact()) - before}`);
+    } finally {
+      await observer.end();
+      await store.close();
+    }
+  });
+
   test('an unreachable server rejects within the connection timeout', async () => {
     const store = postgresCustomerStore({ connectionString: 'postgres://postgres@127.0.0.1:1/none' });
     await assert.rejects(store.upsert(update(1, 0)), /ECONNREFUSED|connect/);
