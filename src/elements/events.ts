@@ -17,7 +17,7 @@
 import type { Balances, OmneoError, Profile } from '../client/index.js';
 import type { AnyOmneoError } from '../client/errors.js';
 import type { Benefit, Redemption, Transaction, TransactionInput } from '../client/index.js';
-import type { AllocatedLine, JournalEntry, Sale, SettleOutcomeKind } from '../rules/index.js';
+import type { AllocatedLine, JournalEntry, Sale, SettleOutcomeKind, StrayOutcome } from '../rules/index.js';
 
 /** The base of every kit event: a bubbling, composed `CustomEvent` with a typed detail. */
 export abstract class OmneoEvent<D> extends CustomEvent<D> {
@@ -188,6 +188,22 @@ export interface OmneoRedemptionCreatedDetail {
   allocation: AllocatedLine[];
   /** The transaction that will be recorded once paid (payments still empty). */
   transaction: TransactionInput;
+  /**
+   * The benefits redeemed with no money share (a percentage discount, a gift, an event…): the
+   * host applies each at the till by its POS code, following the store instructions.
+   */
+  applyAtTill: AppliedBenefit[];
+}
+
+/** A benefit redeemed with no money share, for the host to apply at the till. */
+export interface AppliedBenefit {
+  benefit: Benefit;
+  /** Its redemption in Omneo. */
+  redemption: Redemption;
+  /** The code the till applies it by, when Omneo has one. */
+  posCode: string | null;
+  /** What the store does to apply it (Omneo's text: show it as text, never as HTML). */
+  storeInstructions: string | null;
 }
 
 /** The redemption is held in Omneo: the host takes payment, then calls `complete()` or `paymentFailed()`. */
@@ -220,6 +236,8 @@ export interface SettledRedemption {
   reason: string;
   /** Cents given back: 0 when recorded. */
   returnedCents: number;
+  /** Other live redemptions of the same sale the kit found and undid while settling this one. */
+  strays?: StrayOutcome[];
 }
 
 export interface OmneoRedemptionSettledDetail {
@@ -229,7 +247,10 @@ export interface OmneoRedemptionSettledDetail {
   redemption: Redemption;
   /** The recorded sale, when `outcome` is `recorded`. */
   transaction?: Transaction;
+  /** Why, in words a supervisor can read (English, from the rules): for logs, not the cashier. */
   reason: string;
+  /** What happened, in the cashier's words and the panel's language (from the message catalogue). */
+  message: string;
   /** Cents given back across every redemption of the sale. */
   returnedCents: number;
   /** Each redemption of the sale and how it ended. */

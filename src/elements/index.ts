@@ -39,6 +39,7 @@ export type {
   OmneoRedemptionRecoverDetail,
   OmneoPaymentDetails,
   SettledRedemption,
+  AppliedBenefit,
   OmneoEventMap,
 } from './events.js';
 // The type of `OmneoErrorEvent.error`; its home is the client's errors.

@@ -291,17 +291,43 @@ describe('<omneo-redemption-panel>: redeeming', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('starts over for the next sale once settled', async () => {
+  it('refuses another sale while held; once settled, a new sale is a clean slate', async () => {
     const o = omneo();
-    const { el } = await mountPanel(o);
+    const { el, sale } = await mountPanel(o);
     await redeemHeld(el);
-    el.sale = guideSale('another');
-    await el.updateComplete;
-    expect(part(el, 'cancel-button'), 'a held sale is kept').not.to.equal(null);
+    expect(() => (el.sale = guideSale('another'))).to.throw(/not settled yet/);
+    expect(el.sale).to.equal(sale);
     await el.complete({ payments: ['card'] });
     el.sale = guideSale('the-next');
-    await until(() => input(el)?.value === '0.00', 'the next sale');
+    await el.updateComplete;
+    expect(el.profileId, 'the member went with the last sale').to.equal(undefined);
+    expect(visibleText(el)).to.contain('No member selected');
     expect(statusText(el)).to.equal('');
+    el.profileId = SEED.noah.id;
+    await until(() => part(el, 'nothing'), 'Noah’s calm state');
+  });
+
+  it('with a session, a new sale clears the member, the benefits, the amount and the notice', async () => {
+    const o = omneo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU"><omneo-redemption-panel></omneo-redemption-panel></div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const el = wrapper.querySelector('omneo-redemption-panel') as OmneoRedemptionPanel;
+    el.journal = new RedemptionJournal(memoryStore());
+    el.now = o.tenant.clock.now;
+    el.sale = guideSale();
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    const [coffee] = await o.client.benefits.active(SEED.ava.id);
+    session.setBenefits([coffee!]);
+    await ready(el);
+    expect(visibleText(part(el, 'member')!)).to.contain('For Ava');
+    await typeAmount(el, '7');
+    el.sale = guideSale('next');
+    await el.updateComplete;
+    expect(session.profile).to.equal(null);
+    expect(session.benefits).to.deep.equal([]);
+    session.setProfile(await o.client.profiles.get(SEED.ava.id));
+    await ready(el);
+    expect(input(el).value, 'the amount starts again').to.equal('25.00');
   });
 
   it('is usable by keyboard alone: Tab to the amount, type, Enter to redeem', async () => {
@@ -552,35 +578,48 @@ describe('<omneo-redemption-panel>: benefits', () => {
     return o.client.benefits.active(SEED.ava.id);
   }
 
-  it('redeems the rewards and each benefit, and records the sale once with all of them', async () => {
+  it('redeems the rewards and each benefit, a column each, and records the sale once with all of them', async () => {
     const o = omneo();
-    const [coffee] = await avaBenefits(o);
-    const { el, sale, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
+    const [coffee, birthday] = await avaBenefits(o);
+    expect([coffee!.kind, birthday!.kind]).to.deep.equal(['apply', 'money']);
+    const { el, sale, journal } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [birthday!, coffee!] });
     expect(input(el).value).to.equal('25.00');
-    expect(visibleText(part(el, 'benefits')!)).to.contain('Free coffee').and.contain('Worth $5.00');
-    const expected = [allocateReward(2500, sale.lines), allocateReward(500, sale.lines)];
-    const combined = sale.lines.map((_, i) => expected[0]![i]!.shareCents + expected[1]![i]!.shareCents);
-    expect(previewRows(el).slice(0, 4).map((r) => r[2])).to.deep.equal(combined.map((c) => `−$${(c / 100).toFixed(2)}`));
-    expect(confirmButton(el).textContent).to.equal('Redeem $25.00 and 1 benefit');
+    expect(visibleText(part(el, 'benefits')!)).to.contain('$10 birthday voucher').and.contain('Worth $10.00');
+    expect(visibleText(part(el, 'benefits')!)).to.contain('Free coffee').and.contain('Apply at the till').and.contain('POS code');
+    const rewards = allocateReward(2500, sale.lines).map((l) => l.shareCents);
+    const voucher = allocateReward(1000, sale.lines).map((l) => l.shareCents);
+    const money = (c: number) => `−$${(c / 100).toFixed(2)}`;
+    const columns = parts(el, 'preview-column').map((c) => visibleText(c).trim());
+    expect(columns).to.deep.equal(['Rewards', '$10 birthday voucher']);
+    expect(previewRows(el).slice(0, 4).map((r) => [r[2], r[3]])).to.deep.equal(rewards.map((c, i) => [money(c), money(voucher[i]!)]));
+    expect(previewRows(el).at(-1)).to.deep.equal(['Total', '$250.00', '−$25.00', '−$10.00', '$215.00']);
+    expect(confirmButton(el).textContent).to.equal('Redeem $25.00 and 2 benefits');
     await redeemHeld(el);
     expect(redeemPosts(o.tenant).map((r) => r.path)).to.deep.equal([
       `/profiles/${SEED.ava.id}/redemptions`,
+      `/profiles/${SEED.ava.id}/benefits/${SEED.ava.benefits.birthday}/redeem`,
       `/profiles/${SEED.ava.id}/benefits/${SEED.ava.benefits.coffee}/redeem`,
     ]);
     const detail = created()[0]!.detail;
-    expect(detail.redemptions.map((r) => r.totalCents)).to.deep.equal([2500, 500]);
-    expect(detail.allocation.map((l) => l.shareCents)).to.deep.equal(combined);
-    expect(detail.transaction).to.deep.include({ totalCents: 22000, redemptionId: detail.redemptions[0]!.id });
+    expect(detail.allocation.map((l) => l.shareCents)).to.deep.equal(rewards.map((c, i) => c + voucher[i]!));
+    expect(detail.transaction).to.deep.include({ totalCents: 21500, redemptionId: detail.redemptions[0]!.id });
+    expect(detail.applyAtTill.map((a) => [a.benefit.id, a.posCode, a.storeInstructions])).to.deep.equal([
+      [coffee!.id, coffee!.posCode, 'Scan the POS code, then ring up the coffee at $0.'],
+    ]);
+    // While payment is taken: the same columns, and the coffee still to apply.
+    expect(parts(el, 'preview-column').map((c) => visibleText(c).trim())).to.deep.equal(['Rewards', '$10 birthday voucher']);
+    expect(visibleText(part(el, 'held')!)).to.contain('Apply at the till');
 
     const transaction = await el.complete({ payments: ['card'] });
     expect(transactionPosts(o.tenant)).to.have.length(1);
     const recorded = o.tenant.transactions().filter((t) => t.externalId === sale.id);
     expect(recorded).to.have.length(1);
-    expect(recorded[0]).to.deep.include({ redemptionId: detail.redemptions[0]!.id, totalCents: 22000, totalOriginalCents: 25000 });
-    expect(transaction.totalCents).to.equal(22000);
+    expect(recorded[0]).to.deep.include({ redemptionId: detail.redemptions[0]!.id, totalCents: 21500, totalOriginalCents: 25000 });
+    expect(transaction.totalCents).to.equal(21500);
     const last = settled().at(-1)!.detail;
     expect(last.outcome).to.equal('recorded');
-    expect(last.redemptions.map((r) => [r.redemption.totalCents, r.outcome])).to.deep.equal([[2500, 'recorded'], [500, 'recorded']]);
+    expect(last.message).to.equal('Sale recorded with its redemption.');
+    expect(last.redemptions.map((r) => r.outcome)).to.deep.equal(['recorded', 'recorded', 'recorded']);
     expect((await journal.list()).entries).to.have.length(0);
   });
 
@@ -757,7 +796,7 @@ describe('<omneo-redemption-panel>: hostile text', () => {
     const long = hostileName('Jacket');
     const sale = guideSale();
     sale.lines[1] = { ...sale.lines[1]!, name: long, quantity: 2 };
-    const [voucher] = await o.client.benefits.active(SEED.ava.id);
+    const [, voucher] = await o.client.benefits.active(SEED.ava.id);
     const benefitName = hostileName('Voucher');
     const { el } = await mountPanel(o, { sale, profileId: SEED.ava.id, benefits: [{ ...voucher!, name: benefitName }] });
     el.style.width = '400px';
@@ -818,7 +857,9 @@ elementContract('omneo-redemption-panel', async () => {
     settled: async () => void (await until(() => part<HTMLButtonElement>(el, 'confirm-button')?.disabled === false, 'ready')),
     exercise: async () => {
       if (el.shadowRoot!.querySelector('[part~="cancel-button"]') === null) {
+        // A new sale clears the member, unless the host gives one with it.
         el.sale = guideSale();
+        el.profileId = SEED.noah.id;
         await until(() => part<HTMLButtonElement>(el, 'confirm-button')?.disabled === false, 'ready');
         await typeAmount(el, '10');
         await redeemHeld(el);

@@ -99,6 +99,7 @@ export const en: Messages = {
     strayGivenBack: 'A second redemption of this sale was found and given back too.',
     confirm: (amount, n) => {
       const benefits = n === 1 ? '1 benefit' : `${n} benefits`;
+      if (amount === null && n === 0) return 'Redeem';
       return amount === null ? `Redeem ${benefits}` : n === 0 ? `Redeem ${amount}` : `Redeem ${amount} and ${benefits}`;
     },
     redeeming: 'Redeeming…',

@@ -103,6 +103,7 @@ export const fr: Messages = {
     strayGivenBack: 'Une deuxième opération sur cette vente a été trouvée et rendue elle aussi.',
     confirm: (amount, n) => {
       const benefits = n <= 1 ? `${n} avantage` : `${n} avantages`;
+      if (amount === null && n === 0) return 'Utiliser';
       return amount === null ? `Utiliser ${benefits}` : n === 0 ? `Utiliser ${amount}` : `Utiliser ${amount} et ${benefits}`;
     },
     redeeming: 'Utilisation en cours…',

@@ -54,6 +54,14 @@ export const allocationPreviewStyles = css`
     flex: none;
     white-space: nowrap;
   }
+  /* A benefit's name heads its column: clipped, its full text in the title. */
+  .column {
+    display: block;
+    max-width: 8rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   [part~='preview-share'] {
     color: var(--_share);
   }

@@ -7,15 +7,19 @@ import { live } from 'lit/directives/live.js';
 import { OmneoError, type Benefit } from '../../client/index.js';
 import { AllocationError, eligibleTotalCents, RedemptionFlowError, type AllocatedLine, type Sale } from '../../rules/index.js';
 import type { Messages, RedemptionPanelMessages } from '../i18n.js';
-import { outsideText } from '../shared/outside-text.js';
+import { OUTSIDE_TEXT, outsideText, sentenceWith } from '../shared/outside-text.js';
 import { parseAmount } from './amount.js';
-import { benefitCents, combineAllocations, predictAllocations, renderAllocationPreview } from './allocation-preview.js';
+import { benefitCents, combineAllocations, predictColumns, renderAllocationPreview, type ShareColumn } from './allocation-preview.js';
 import type { RedemptionController } from './redemption-controller.js';
 
 /** What the amount is checked against. */
 export interface AmountFacts {
   /** The field's text. */
   text: string;
+  /** The cashier has typed in the field (a problem is said only then: an untouched field is calm). */
+  touched: boolean;
+  /** The rewards column's heading. */
+  rewardsLabel: string;
   locale: string;
   maxCents: number;
   balanceCents: number;
@@ -25,9 +29,14 @@ export interface AmountFacts {
 
 export type AmountProblem = 'tooMuch' | 'nothing' | 'notWholeCents' | 'notAnAmount' | 'overSale' | 'noSale';
 
-export type AmountCheck = { kind: 'ok'; cents: number; allocation: AllocatedLine[] } | { kind: 'problem'; problem: AmountProblem };
+export type AmountCheck =
+  | { kind: 'ok'; cents: number; allocation: AllocatedLine[]; columns: ShareColumn[] }
+  | { kind: 'problem'; problem: AmountProblem };
 
-/** The most rewards that can be redeemed: the balance, at most the eligible total less the benefits. */
+/**
+ * The most that can be redeemed: what the strategies may spend (the rewards balance, plus the
+ * points' value when points may pay), at most the eligible total less the money-off benefits.
+ */
 export function maxRedeemableCents(balanceCents: number, sale: Sale, benefits: readonly Benefit[]): number {
   const benefitsCents = benefits.reduce((sum, b) => sum + benefitCents(b, sale), 0);
   return Math.max(0, Math.min(balanceCents, eligibleTotalCents(sale.lines) - benefitsCents));
@@ -44,15 +53,17 @@ export function checkAmount(f: AmountFacts): AmountCheck {
   if (cents > f.maxCents) return problem('tooMuch');
   if (cents === 0 && f.benefits.length === 0) return problem('nothing');
   let allocation: AllocatedLine[];
+  let columns: ShareColumn[];
   try {
-    allocation = combineAllocations(f.sale.lines, predictAllocations(f.sale, cents, f.benefits));
+    columns = predictColumns(f.sale, cents, f.benefits, f.rewardsLabel);
+    allocation = combineAllocations(f.sale.lines, columns.map((c) => c.allocation));
   } catch (error) {
     if (error instanceof AllocationError) return problem(error.code === 'amount_exceeds_eligible' ? 'tooMuch' : 'noSale');
     throw error;
   }
   // Each redemption is spread on its own: together they must still fit every line.
   if (allocation.some((line) => line.shareCents > Math.max(0, line.amountCents))) return problem('overSale');
-  return { kind: 'ok', cents, allocation };
+  return { kind: 'ok', cents, allocation, columns };
 }
 
 function problemText(p: AmountProblem, m: RedemptionPanelMessages, max: string): string {
@@ -61,11 +72,23 @@ function problemText(p: AmountProblem, m: RedemptionPanelMessages, max: string):
 
 /** A failure in the cashier's words. Text from Omneo is never shown; the error's code is. */
 export function failureMessage(error: unknown, m: Messages, max: string): string {
-  if (error instanceof RedemptionFlowError && error.code === 'intent_in_progress') return m.redemption.inProgress;
+  const r = m.redemption;
+  if (error instanceof RedemptionFlowError) {
+    if (error.code === 'intent_in_progress') return r.inProgress;
+    if (error.code === 'outcome_unknown') return r.outcomeUnknown;
+    if (error.code === 'invalid_state') return r.notNow;
+  }
   if (error instanceof OmneoError) return m.errors[error.code];
-  if (error instanceof AllocationError) return error.code === 'amount_exceeds_eligible' ? m.redemption.tooMuch(max) : m.redemption.noSale;
-  return m.redemption.failed;
+  if (error instanceof AllocationError) {
+    if (error.code === 'amount_exceeds_eligible') return r.tooMuch(max);
+    if (RETURN_CODES.has(error.code)) return r.returnRefused;
+    return r.noSale;
+  }
+  return r.failed;
 }
+
+// A return the sale cannot take: the host's list of returned lines is at fault, not the sale.
+const RETURN_CODES = new Set(['return_exceeds_line', 'unknown_line_id', 'invalid_quantity', 'duplicate_line_id']);
 
 export interface StatusInput {
   messages: Messages;
@@ -78,6 +101,8 @@ export interface StatusInput {
   maxText: string;
   /** Cents given back for returns, as money, once there are any. */
   returned: string | null;
+  /** A return gave nothing back. */
+  nothingReturned: boolean;
   now: number;
 }
 
@@ -109,6 +134,7 @@ export function statusView(controller: RedemptionController, input: StatusInput)
   if (input.vetoed) return view(m.vetoed, 'status warning');
   if (state === 'held') return countdown ? view(m.held) : view(m.windowPassed, 'status warning');
   if (input.returned && recorded) return view(m.returned(input.returned));
+  if (input.nothingReturned && recorded) return view(m.nothingReturned);
   if (state === 'completed') return view(m.recorded);
   if (state === 'reversed' || state === 'refunded') return view(m[state]);
   return view('');
@@ -130,11 +156,12 @@ export interface RedeemFormView {
 export function renderRedeemForm(v: RedeemFormView) {
   const { facts, check, messages: m, money } = v;
   const amount = check.kind === 'ok' && check.cents > 0 ? money(check.cents) : null;
+  const showPreview = check.kind === 'ok' && check.columns.length > 0;
   return html`<form part="form" novalidate @submit=${v.onSubmit}>
     ${renderAmountField(v)}
     ${renderChosenBenefits(facts.benefits, m, money)}
-    ${check.kind === 'ok'
-      ? renderAllocationPreview({ sale: facts.sale, allocation: check.allocation, balanceAfterCents: facts.balanceCents - check.cents, messages: m.redemption, money })
+    ${showPreview
+      ? renderAllocationPreview({ sale: facts.sale, columns: check.columns, balanceAfterCents: Math.max(0, facts.balanceCents - check.cents), messages: m.redemption, money })
       : nothing}
     <button type="submit" part="confirm-button" ?disabled=${check.kind !== 'ok' || v.disabled}>${m.redemption.confirm(amount, facts.benefits.length)}</button>
   </form>`;
@@ -145,7 +172,8 @@ function renderAmountField(v: RedeemFormView) {
   const { facts, check, money } = v;
   const m = v.messages.redemption;
   const max = money(facts.maxCents);
-  const text = check.kind === 'problem' ? problemText(check.problem, m, max) : null;
+  // An untouched field is calm: a problem is said once the cashier has typed.
+  const text = check.kind === 'problem' && facts.touched ? problemText(check.problem, m, max) : null;
   return html`<div part="field">
     <label part="label" for="amount">${m.amountLabel}</label>
     <div part="amount-row">
@@ -160,12 +188,20 @@ function renderAmountField(v: RedeemFormView) {
   </div>`;
 }
 
-/** The benefits that will be redeemed with the rewards; each name isolated and clipped to its row. */
-function renderChosenBenefits(benefits: readonly Benefit[], m: Messages, money: (cents: number) => string) {
+/**
+ * The benefits that will be redeemed with the rewards; each name isolated and clipped to its row.
+ * A money-off benefit shows its value (and has its own column in the table); any other is shown
+ * as "apply at the till" with its POS code and store instructions.
+ */
+export function renderChosenBenefits(benefits: readonly Benefit[], m: Messages, money: (cents: number) => string) {
   if (benefits.length === 0) return nothing;
   return html`<ul part="benefits" aria-label=${m.redemption.chosenBenefits}>
-    ${benefits.map(
-      (b) => html`<li part="benefit" class="holds-outside">${outsideText(b.name)}${b.valueCents !== null ? html`<span>${m.benefits.value(money(b.valueCents))}</span>` : nothing}</li>`,
+    ${benefits.map((b) =>
+      b.kind === 'money'
+        ? html`<li part="benefit" class="holds-outside">${outsideText(b.name)}${b.valueCents !== null ? html`<span>${m.benefits.value(money(b.valueCents))}</span>` : nothing}</li>`
+        : html`<li part="benefit apply" class="holds-outside">${outsideText(b.name)}<span part="apply-label">${m.redemption.applyAtTill}</span>
+            <span part="pos-code">${b.posCode ? sentenceWith(m.redemption.posCode(OUTSIDE_TEXT), b.posCode) : m.redemption.noPosCode}</span>
+            ${b.storeInstructions ? html`<span part="store-instructions">${outsideText(b.storeInstructions)}</span>` : nothing}</li>`,
     )}
   </ul>`;
 }

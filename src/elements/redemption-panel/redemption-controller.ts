@@ -6,7 +6,7 @@
  * by the rules' `completeSale`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Benefit, OmneoClient, Redemption, Transaction } from '../../client/index.js';
+import type { Benefit, OmneoClient, Redemption, RedemptionStrategy, Transaction } from '../../client/index.js';
 import {
   completeSale,
   RedemptionFlow,
@@ -33,6 +33,8 @@ export interface RedeemPlan {
   sale: Sale;
   amountCents: number;
   benefits: readonly Benefit[];
+  /** Where the amount comes from, in order. */
+  strategies: readonly RedemptionStrategy[];
   locationId?: number;
   timezone: string;
 }
@@ -51,6 +53,9 @@ export interface RedemptionControllerOptions {
 
 // While one flow is in one of these, the sale is in it: listed from the most pressing.
 const WORKING: readonly RedemptionState[] = ['redeeming', 'recording', 'reversing', 'refunding', 'held'];
+
+/** The states of a sale whose redemption is not settled yet: it owns its member, benefits and sale. */
+export const UNSETTLED: readonly RedemptionState[] = WORKING;
 
 export class RedemptionController implements ReactiveController {
   /** The flows of the current sale, primary first. Empty before a redemption and after a failed one. */
@@ -154,7 +159,8 @@ export class RedemptionController implements ReactiveController {
           profileId,
           sale,
           timezone,
-          ...(benefit ? { benefitId: benefit.id } : { amountCents: plan.amountCents }),
+          // A benefit applied at the till takes no money share; the rewards may let points pay the rest.
+          ...(benefit ? { benefitId: benefit.id, benefitKind: benefit.kind } : { amountCents: plan.amountCents, strategies: [...plan.strategies] }),
           ...(locationId !== undefined ? { locationId } : {}),
         });
       }
@@ -227,8 +233,8 @@ function collect(parts: FlowPart[], results: PromiseSettledResult<SettleOutcome 
     const redemption = parts[i]!.flow.current.redemption;
     if (result.status === 'rejected') error ??= result.reason;
     else if (result.value && redemption) {
-      const { outcome, reason, returnedCents } = result.value;
-      settled.push({ redemption, outcome, reason, returnedCents });
+      const { outcome, reason, returnedCents, strays } = result.value;
+      settled.push({ redemption, outcome, reason, returnedCents, ...(strays && strays.length > 0 ? { strays } : {}) });
     }
   });
   return { settled, error };

@@ -88,6 +88,29 @@ export const redemptionPanelStyles = css`
   [part~='benefit'] > span {
     flex: none;
   }
+  /* Applied at the till: the name and label on one line, the code and instructions below. */
+  [part~='benefit'][part~='apply'] {
+    flex-wrap: wrap;
+  }
+  [part~='apply-label'] {
+    font-weight: ${token('font-weight-bold')};
+  }
+  [part~='benefit'] > [part~='pos-code'],
+  [part~='benefit'] > [part~='store-instructions'] {
+    flex: 1 0 100%;
+    min-width: 0;
+    font-size: ${token('font-size-small')};
+  }
+  [part~='member'],
+  [part~='nothing'] {
+    margin: 0 0 ${token('space-2')};
+  }
+  [part~='status']:focus {
+    outline: none;
+  }
+  [part~='status']:focus-visible {
+    outline: 3px solid ${token('color-focus')};
+  }
   [part~='confirm-button'] {
     background: var(--_accent);
     border-color: var(--_accent);

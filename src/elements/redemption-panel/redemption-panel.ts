@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { OmneoError, type Benefit, type Profile, type Transaction } from '../../client/index.js';
+import { OmneoError, type Benefit, type Profile, type RedemptionStrategy, type Transaction } from '../../client/index.js';
 import { RedemptionJournal, type ReturnedLine, type Sale } from '../../rules/index.js';
 import {
   OmneoErrorEvent,
@@ -11,15 +11,16 @@ import {
   type OmneoPaymentDetails,
   type OmneoRedemptionSettledDetail,
 } from '../events.js';
-import type { OmneoSessionChange } from '../session.js';
+import { OmneoSessionLockedError, type OmneoSession, type OmneoSessionChange } from '../session.js';
 import { isAbort, OmneoElement } from '../shared/omneo-element.js';
+import { OUTSIDE_TEXT, sentenceWith } from '../shared/outside-text.js';
 import { baseStyles } from '../styles/base.js';
-import { combineAllocations, renderAllocationPreview } from './allocation-preview.js';
+import { renderAllocationPreview, type ShareColumn } from './allocation-preview.js';
 import { allocationPreviewStyles } from './allocation-preview.styles.js';
 import { formatAmountInput } from './amount.js';
-import { checkAmount, maxRedeemableCents, renderRedeemForm, statusView } from './panel-views.js';
+import { checkAmount, maxRedeemableCents, renderChosenBenefits, renderRedeemForm, statusView } from './panel-views.js';
 import { PanelRecovery, renderRecovery } from './recovery.js';
-import { RedemptionController, type SettleResult } from './redemption-controller.js';
+import { RedemptionController, UNSETTLED, type SettleResult } from './redemption-controller.js';
 import { redemptionPanelStyles } from './redemption-panel.styles.js';
 import { RewardBalance } from './reward-balance.js';
 import { createdDetail, recordedResult, settledDetail } from './settlement.js';
@@ -30,10 +31,27 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  * Every write goes through the kit's `RedemptionFlow`: one redemption per sale whatever is
  * clicked, journaled before it is reported, settled after a reload.
  *
- * - The amount defaults to the most that can be redeemed (the rewards balance, at most the
- *   eligible total less the benefits), previewed over the sale's lines before anything is written.
- * - Confirming fires the cancelable `omneo-redeem-request`, redeems, and fires
- *   `omneo-redemption-created`; the host takes payment and calls `complete()` or `paymentFailed()`.
+ * - What can be redeemed comes from `strategies`: the rewards balance by default (as Omneo's POS
+ *   guide has it), or rewards then points (`strategies="rewards points"`, capped at the rewards
+ *   plus the points' value), at most the eligible total less the money-off benefits.
+ * - The amount starts at `default-amount`: `max` (default: the most that can be redeemed) or
+ *   `empty` (the cashier types it, or presses Max). A problem with the amount is said only once
+ *   the cashier has typed. A member with nothing this sale can take sees a calm "nothing to
+ *   redeem", with nothing to press.
+ * - The preview spreads the rewards and each money-off benefit over the sale's lines in columns
+ *   of their own, so every later refund matches a figure the cashier saw. Benefits with no money
+ *   share (a percentage discount, a gift, an event…) are listed as "apply at the till" with their
+ *   POS code and store instructions, and in `omneo-redemption-created`'s `applyAtTill`.
+ * - Confirming fires the cancelable `omneo-redeem-request`, redeems, fires
+ *   `omneo-redemption-created` and moves focus to the status; the host takes payment and calls
+ *   `complete()` or `paymentFailed()`. Whatever the host does meanwhile, each redemption that
+ *   settles fires `omneo-redemption-settled` once.
+ * - From Redeem until it settles, the redemption owns its member, benefits and sale: the session
+ *   is held (`OmneoSession.held`: the lookup and picker are locked), the panel names the member,
+ *   and setting another `sale` throws an `OmneoSessionLockedError` (`code: 'redemption_unsettled'`).
+ * - A new sale is a clean slate: setting a different `sale` (or `session.newSale()`) clears the
+ *   member (the session's, or `.profile`/`profile-id` unless set in the same update), the benefits,
+ *   the amount and any notice.
  * - Benefits come from `.benefits`, else from an `<omneo-benefit-picker>` in the same session.
  * - On its first connection with a client, it settles what a reload left in its journal, firing a
  *   cancelable `omneo-redemption-recover` first: `event.detail.claim({ payments })` records a paid sale.
@@ -47,6 +65,10 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  * @csspart panel - The whole panel (`aria-busy` while a write is under way).
  * @csspart heading - The panel's title.
  * @csspart form - The amount, benefits, preview and confirm button, before redeeming.
+ * @csspart member - Whose redemption this is (the member's name), when the panel knows it.
+ * @csspart nothing - The calm state: nothing to redeem for this member on this sale.
+ * @csspart apply-label - "Apply at the till" on a chosen benefit with no money share (a `benefit apply`), beside its `pos-code` and `store-instructions`.
+ * @csspart preview-column - A share column's heading: the rewards, or a money-off benefit's name.
  * @csspart field - The amount's label, input, hint and message.
  * @csspart label - The amount's label.
  * @csspart amount-row - The amount input and the Max button, side by side.
@@ -74,8 +96,8 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  * @cssprop [--omneo-panel-share-color=var(--omneo-color-accent)] - The reward shares in the table.
  *
  * @fires {OmneoRedeemRequestEvent} omneo-redeem-request - Cancelable; before anything is written. Detail: `{ amountCents: number, benefits: Benefit[], sale: Sale, allocation: AllocatedLine[] }`.
- * @fires {OmneoRedemptionCreatedEvent} omneo-redemption-created - Held in Omneo; take payment. Detail: `{ redemption: Redemption, redemptions: Redemption[], allocation: AllocatedLine[], transaction: TransactionInput }`.
- * @fires {OmneoRedemptionSettledEvent} omneo-redemption-settled - Recorded, reversed or refunded. Detail: `{ outcome: 'recorded' | 'reversed' | 'refunded', redemption: Redemption, transaction?: Transaction, reason: string, returnedCents: number, redemptions: SettledRedemption[] }`.
+ * @fires {OmneoRedemptionCreatedEvent} omneo-redemption-created - Held in Omneo; take payment. Detail: `{ redemption: Redemption, redemptions: Redemption[], allocation: AllocatedLine[], transaction: TransactionInput, applyAtTill: AppliedBenefit[] }`.
+ * @fires {OmneoRedemptionSettledEvent} omneo-redemption-settled - Recorded, reversed or refunded; once per settlement. Detail: `{ outcome: 'recorded' | 'reversed' | 'refunded', redemption: Redemption, transaction?: Transaction, reason: string, message: string, returnedCents: number, redemptions: SettledRedemption[] }`.
  * @fires {OmneoRedemptionRecoverEvent} omneo-redemption-recover - Cancelable; a held redemption found after a reload. Detail: `{ entry: JournalEntry, claim(payment?: OmneoPaymentDetails): void }`.
  * @fires {OmneoErrorEvent} omneo-error - A request failed. Detail: `{ error: OmneoError, operation: 'balances-load' | 'redeem' | 'transaction-record' | 'redemption-settle' | 'redemption-refund' | 'redemption-recover' }`.
  */
@@ -98,23 +120,62 @@ export class OmneoRedemptionPanel extends OmneoElement {
   );
   /** The public method calls under way, by name: a second call of one gets the first's promise. */
   private readonly pending = new Map<string, Promise<unknown>>();
-  /** The sale (and member) of the flows on screen, kept when the host moves on to another sale. */
-  private redeemed: { sale: Sale; profileId: string } | null = null;
+  /** The sale and member of the flows on screen (their name, when known). */
+  private redeemed: { sale: Sale; profileId: string; name: string | null; benefits: readonly Benefit[] } | null = null;
+  /** The session this panel holds while a redemption is unsettled. */
+  private holding: OmneoSession | undefined;
+  private currentSale: Sale | null = null;
+  private givenProfile: Profile | null = null;
+  private givenProfileId: string | undefined;
+  /** The host set `profile` or `profile-id` since the last update (so a new sale keeps it). */
+  private memberGiven = false;
 
   @query('#amount') private input!: HTMLInputElement | null;
+  @query('[part~="status"]') private statusLine!: HTMLElement | null;
   /** What the cashier typed; `null` follows the most that can be redeemed. */
   @state() private amountText: string | null = null;
   @state() private requesting = false;
   @state() private failure: unknown = null;
   @state() private vetoed = false;
   @state() private returnedCents = 0;
+  /** A return gave nothing back (nothing of the redemption was on those items). */
+  @state() private nothingReturned = false;
 
   /** The member redeeming. Takes precedence over `profile-id` and the session. */
-  @property({ attribute: false }) profile: Profile | null = null;
+  @property({ attribute: false })
+  get profile(): Profile | null {
+    return this.givenProfile;
+  }
+  set profile(profile: Profile | null) {
+    this.givenProfile = profile;
+    this.memberGiven = true;
+  }
   /** The Omneo profile id of the member redeeming. */
-  @property({ attribute: 'profile-id' }) profileId?: string;
-  /** The POS sale: `{ id, currency, lines: [{ id, name, quantity, amountCents, eligible? }] }`. */
-  @property({ attribute: false }) sale: Sale | null = null;
+  @property({ attribute: 'profile-id' })
+  get profileId(): string | undefined {
+    return this.givenProfileId;
+  }
+  set profileId(id: string | undefined) {
+    this.givenProfileId = id;
+    this.memberGiven = true;
+  }
+  /**
+   * The POS sale: `{ id, currency, lines: [{ id, name, quantity, amountCents, eligible? }] }`.
+   * Another sale while a redemption is unsettled throws `OmneoSessionLockedError`.
+   */
+  @property({ attribute: false })
+  get sale(): Sale | null {
+    return this.currentSale;
+  }
+  set sale(sale: Sale | null) {
+    if (sale?.id !== this.currentSale?.id && this.unsettled) throw new OmneoSessionLockedError('new-sale');
+    this.currentSale = sale;
+  }
+  /** Where the amount comes from, in order: `['rewards']` (default), or `['rewards', 'points']`. Attribute: space-separated. */
+  @property({ attribute: 'strategies', converter: (value) => (value ?? 'rewards').split(/\s+/).filter(Boolean) as RedemptionStrategy[] })
+  strategies: RedemptionStrategy[] = ['rewards'];
+  /** The amount the field starts at: `max` (the most that can be redeemed) or `empty` (typed, or Max). */
+  @property({ attribute: 'default-amount' }) defaultAmount: 'max' | 'empty' = 'max';
   /** The benefits to redeem with the rewards. Unset: the picker's choice in the same session. */
   @property({ attribute: false }) benefits?: Benefit[];
   /** The staff number recorded with the sale. */
@@ -131,17 +192,61 @@ export class OmneoRedemptionPanel extends OmneoElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const old = changed.get('sale') as Sale | null | undefined;
-    if (changed.has('sale') && old?.id !== this.sale?.id) this.startOver();
+    if (changed.has('sale') && old?.id !== this.sale?.id) {
+      this.startOver();
+      // Another sale after one (not the first): a clean slate, whatever the host set before.
+      if (old) this.clearForNewSale(changed);
+    }
     if (changed.has('profile') || changed.has('profileId')) this.amountText = null;
     // Another member (or none): a settled sale of the last one is not theirs to see.
     if (this.redeemed && this.redeemed.profileId !== this.member?.id) this.startOver();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.memberGiven = false;
+    this.syncHold();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The journal keeps what is held, for recovery: the session is not locked by a panel gone.
+    this.syncHold();
+  }
+
+  /** Whether a redemption of this panel is unsettled (being made, held, recorded, reversed or refunded). */
+  private get unsettled(): boolean {
+    return this.requesting || this.redemption.busy || UNSETTLED.includes(this.redemption.state);
+  }
+
+  /** Holds the session while a redemption is unsettled (and the panel connected); lets go after. */
+  private syncHold(): void {
+    const session = this.unsettled && this.isConnected ? this.session : undefined;
+    if (this.holding && this.holding !== session) this.holding.release(this);
+    if (session && this.holding !== session) session.hold(this);
+    this.holding = session;
+  }
+
+  /** The member, the benefits, the amount and any notice go: the next sale starts clean. */
+  private clearForNewSale(changed: PropertyValues): void {
+    if (!this.memberGiven) {
+      this.givenProfile = null;
+      this.givenProfileId = undefined;
+    }
+    if (this.benefits && !changed.has('benefits')) this.benefits = [];
+    if (this.session && !this.session.held && (this.session.profile || this.session.benefits.length > 0)) this.session.newSale();
+    this.recovery.dismiss();
+    this.nothingReturned = false;
   }
 
   protected override sessionChanged(change: OmneoSessionChange): void {
     if (change.kind === 'profile') {
       this.amountText = null;
       this.requestUpdate();
-    } else if (change.kind === 'benefits') this.requestUpdate();
+    } else if (change.kind === 'new-sale') {
+      this.startOver();
+      this.recovery.dismiss();
+    } else if (change.kind === 'benefits' || change.kind === 'lock') this.requestUpdate();
     else if (change.kind === 'balances-stale' && change.profileId === this.member?.id) void this.balance.refresh();
   }
 
@@ -168,13 +273,14 @@ export class OmneoRedemptionPanel extends OmneoElement {
   }
 
   private startOver(): void {
-    if (this.redemption.busy || this.redemption.state === 'held') return;
+    if (this.unsettled) return;
     this.redemption.reset();
     this.redeemed = null;
     this.amountText = null;
     this.failure = null;
     this.vetoed = false;
     this.returnedCents = 0;
+    this.nothingReturned = false;
   }
 
   /** The session's elements hear of it; without a session, the panel refreshes its own figure. */
@@ -189,8 +295,21 @@ export class OmneoRedemptionPanel extends OmneoElement {
     this.dispatchEvent(new OmneoErrorEvent(error, operation));
   }
 
+  /** What the strategies may spend: the rewards, plus the points' value when points may pay. */
+  private get spendableCents(): number {
+    const points = this.strategies.includes('points') ? Math.max(0, this.balance.pointsValueCents ?? 0) : 0;
+    const rewards = this.strategies.includes('rewards') ? Math.max(0, this.balance.rewardCents ?? 0) : 0;
+    return rewards + points;
+  }
+
   private get maxCents(): number {
-    return this.sale ? maxRedeemableCents(this.balance.rewardCents ?? 0, this.sale, this.chosenBenefits) : 0;
+    return this.sale ? maxRedeemableCents(this.spendableCents, this.sale, this.chosenBenefits) : 0;
+  }
+
+  /** The name of the member redeeming, when the panel has their profile. */
+  private get memberName(): string | null {
+    const profile = this.member?.profile;
+    return profile ? (profile.fullName ?? this.messages.unnamed) : null;
   }
 
   private readonly onInput = (event: Event): void => {
@@ -213,17 +332,25 @@ export class OmneoRedemptionPanel extends OmneoElement {
     const { sale, member } = this;
     const check = checkAmount(this.amountFacts());
     if (!sale || !member || check.kind !== 'ok') return this.input?.focus();
+    const hadFocus = this.matches(':focus-within');
     this.requesting = true;
     this.failure = null;
+    this.recovery.dismiss();
+    // From now until it settles, the member and benefits are this redemption's.
+    this.syncHold();
     try {
       await this.updateComplete;
       const benefits = [...this.chosenBenefits];
       const amountCents = check.cents;
       this.vetoed = !this.dispatchEvent(new OmneoRedeemRequestEvent({ amountCents, benefits, sale, allocation: check.allocation }));
       if (this.vetoed) return;
-      this.redeemed = { sale, profileId: member.id };
-      await this.redemption.redeem({ ...this.paymentDefaults, profileId: member.id, sale, amountCents, benefits });
+      this.redeemed = { sale, profileId: member.id, name: this.memberName, benefits };
+      const strategies = this.strategies;
+      await this.redemption.redeem({ ...this.paymentDefaults, profileId: member.id, sale, amountCents, benefits, strategies });
       this.dispatchEvent(new OmneoRedemptionCreatedEvent(createdDetail(this.redemption, sale, member.id, this.paymentDefaults, this.now())));
+      await this.updateComplete;
+      // The form is gone: the cashier's focus goes to what happened, not to the page.
+      if (hadFocus || !this.matches(':focus-within')) this.statusLine?.focus();
     } catch (error) {
       this.failure = error;
       // What could not be given back stays held and on screen, with its cancel button.
@@ -232,12 +359,15 @@ export class OmneoRedemptionPanel extends OmneoElement {
       void this.report(error, 'redeem');
     } finally {
       this.requesting = false;
+      this.syncHold();
     }
   };
 
   /** Fires the settled event for what settled, refreshes balances, then throws the failure if any. */
   private finish(result: SettleResult, operation: OmneoOperation, transaction?: Transaction): OmneoRedemptionSettledDetail | null {
-    const detail = settledDetail(result, transaction);
+    const detail = settledDetail(result, this.messages.redemption, (c) => this.money(c), operation === 'redemption-refund', transaction);
+    // Let go of the session first: a host that starts the next sale on this event may.
+    this.syncHold();
     if (detail) {
       this.dispatchEvent(new OmneoRedemptionSettledEvent(detail));
       if (detail.redemption.profileId) this.balancesChanged(detail.redemption.profileId);
@@ -287,7 +417,9 @@ export class OmneoRedemptionPanel extends OmneoElement {
   /** Items of the completed sale came back: refunds exactly their share of the redemption. */
   refundReturn({ returned }: { returned: ReturnedLine[] }): Promise<{ refundCents: number }> {
     return this.once('refundReturn', async () => {
-      const detail = this.finish(await this.redemption.refund(returned), 'redemption-refund');
+      const result = await this.redemption.refund(returned);
+      this.nothingReturned = !result.error && result.settled.length === 0;
+      const detail = this.finish(result, 'redemption-refund');
       this.returnedCents = detail?.returnedCents ?? 0;
       return { refundCents: this.returnedCents };
     });
@@ -299,9 +431,12 @@ export class OmneoRedemptionPanel extends OmneoElement {
 
   private amountFacts() {
     const maxCents = this.maxCents;
-    const text = this.amountText ?? formatAmountInput(maxCents, this.locale);
-    const balanceCents = this.balance.rewardCents ?? 0;
-    return { text, locale: this.locale, maxCents, balanceCents, sale: this.sale!, benefits: this.chosenBenefits };
+    const text = this.amountText ?? (this.defaultAmount === 'empty' ? '' : formatAmountInput(maxCents, this.locale));
+    const balanceCents = this.spendableCents;
+    const m = this.messages.redemption;
+    const rewardsLabel = this.strategies.includes('points') ? m.pointsShare : m.rewardsShare;
+    const touched = this.amountText !== null;
+    return { text, touched, rewardsLabel, locale: this.locale, maxCents, balanceCents, sale: this.sale!, benefits: this.chosenBenefits };
   }
 
   protected override render() {
@@ -314,13 +449,14 @@ export class OmneoRedemptionPanel extends OmneoElement {
       failure: this.failure ?? (this.balance.failed ? this.balance.error : null),
       maxText: this.money(this.maxCents),
       returned: this.returnedCents > 0 ? this.money(this.returnedCents) : null,
+      nothingReturned: this.nothingReturned,
       now: this.now(),
     });
     return html`<section part="panel" aria-labelledby="heading" aria-busy=${String(this.requesting || this.redemption.busy)}>
       <h2 id="heading" part="heading">${m.label}</h2>
       ${renderRecovery(this.recovery, m, this.messages.unnamed, (c) => this.money(c), this.onDismissRecovery)}
       ${this.renderBody(view.showForm)}
-      <p part=${view.part} role="status">${view.text}</p>
+      <p part=${view.part} role="status" tabindex="-1">${view.text}</p>
       ${view.countdown !== null ? html`<p part="countdown" role="timer">${m.countdown(view.countdown)}</p>` : nothing}
       ${this.redemption.state === 'held'
         ? html`<button part="cancel-button" ?disabled=${this.pending.size > 0} @click=${this.onCancel}>${m.cancel}</button>`
@@ -329,12 +465,25 @@ export class OmneoRedemptionPanel extends OmneoElement {
     </section>`;
   }
 
+  /** Whose redemption is on screen, in the catalogue's words, the name isolated. */
+  private renderMember(name: string | null) {
+    if (name === null) return nothing;
+    return html`<p part="member" class="holds-outside">${sentenceWith(this.messages.redemption.memberLine(OUTSIDE_TEXT), name)}</p>`;
+  }
+
   private renderBody(showForm: boolean) {
     const m = this.messages;
+    const money = (c: number) => this.money(c);
     if (this.redeemed && !showForm) {
-      const { sale } = this.redeemed;
-      const allocation = combineAllocations(sale.lines, this.redemption.allocations);
-      return html`<div part="held">${renderAllocationPreview({ sale, allocation, balanceAfterCents: null, messages: m.redemption, money: (c) => this.money(c) })}</div>`;
+      const { sale, name } = this.redeemed;
+      const rewardsLabel = this.strategies.includes('points') ? m.redemption.pointsShare : m.redemption.rewardsShare;
+      // A column per redemption that took money off; the others are applied at the till.
+      const columns: ShareColumn[] = this.redemption.parts.flatMap((p, i) =>
+        p.benefit?.kind === 'apply' ? [] : [{ label: p.benefit?.name ?? rewardsLabel, outside: p.benefit !== null, allocation: this.redemption.allocations[i] ?? [] }],
+      );
+      const applied = this.redemption.parts.flatMap((p) => (p.benefit?.kind === 'apply' ? [p.benefit] : []));
+      return html`<div part="held">${this.renderMember(name)}${renderChosenBenefits(applied, m, money)}
+        ${columns.length > 0 ? renderAllocationPreview({ sale, columns, balanceAfterCents: null, messages: m.redemption, money }) : nothing}</div>`;
     }
     if (!this.member) return html`<p part="empty">${m.noMember}</p>`;
     if (!this.sale) return html`<p part="empty">${m.redemption.noSale}</p>`;
@@ -342,9 +491,13 @@ export class OmneoRedemptionPanel extends OmneoElement {
       if (this.balance.failed) return html`<button part="retry-button" @click=${this.onRetry}>${m.retry}</button>`;
       return html`<div part="skeleton" aria-hidden="true"></div>`;
     }
+    // Nothing this sale can take, and no benefit chosen: a calm state with nothing to press.
+    if (this.maxCents === 0 && this.chosenBenefits.length === 0 && !this.unsettled) {
+      return html`${this.renderMember(this.memberName)}<p part="nothing">${m.redemption.nothingToRedeem}</p>`;
+    }
     const facts = this.amountFacts();
     const disabled = this.requesting || this.redemption.busy || this.recovery.running;
     const { onSubmit, onInput, onMax } = this;
-    return renderRedeemForm({ facts, check: checkAmount(facts), messages: m, money: (c) => this.money(c), disabled, onSubmit, onInput, onMax });
+    return html`${this.renderMember(this.memberName)}${renderRedeemForm({ facts, check: checkAmount(facts), messages: m, money, disabled, onSubmit, onInput, onMax })}`;
   }
 }

@@ -54,6 +54,12 @@ export class RewardBalance implements ReactiveController {
     return last && last.profileId === this.source().member?.id ? last.balances.rewardCents : null;
   }
 
+  /** What the member's points are worth in cents, or `null` while unknown. */
+  get pointsValueCents(): number | null {
+    const last = this.last;
+    return last && last.profileId === this.source().member?.id ? last.balances.pointsValueCents : null;
+  }
+
   /** The load failed and there is no figure to show. */
   get failed(): boolean {
     return this.rewardCents === null && this.task.status === TaskStatus.ERROR && !isAbort(this.task.error);

@@ -2,9 +2,10 @@
  * The details of the panel's `omneo-redemption-created` and `omneo-redemption-settled` events,
  * built from what the flows report. Money is integer cents throughout.
  */
-import type { Transaction } from '../../client/index.js';
+import type { Benefit, Transaction } from '../../client/index.js';
 import { buildTransaction, type CompleteInput, type Sale } from '../../rules/index.js';
-import type { OmneoRedemptionCreatedDetail, OmneoRedemptionSettledDetail, SettledRedemption } from '../events.js';
+import type { AppliedBenefit, OmneoRedemptionCreatedDetail, OmneoRedemptionSettledDetail, SettledRedemption } from '../events.js';
+import type { RedemptionPanelMessages } from '../i18n.js';
 import { combineAllocations } from './allocation-preview.js';
 import type { RedemptionController, SettleResult } from './redemption-controller.js';
 
@@ -27,7 +28,15 @@ export function createdDetail(
     ...(rewards ? { redemptionId: rewards.id } : {}),
     now,
   });
-  return { redemption: redemptions[0]!, redemptions, allocation: combineAllocations(sale.lines, allocations), transaction };
+  // Benefits with no money share: the host applies them at the till by their POS code.
+  const applyAtTill: AppliedBenefit[] = controller.parts.flatMap(({ benefit, flow }) =>
+    benefit?.kind === 'apply' && flow.current.redemption ? [appliedBenefit(benefit, flow.current.redemption)] : [],
+  );
+  return { redemption: redemptions[0]!, redemptions, allocation: combineAllocations(sale.lines, allocations), transaction, applyAtTill };
+}
+
+function appliedBenefit(benefit: Benefit, redemption: AppliedBenefit['redemption']): AppliedBenefit {
+  return { benefit, redemption, posCode: benefit.posCode, storeInstructions: benefit.storeInstructions };
 }
 
 /** What a completed sale settled: every redemption, recorded. */
@@ -44,16 +53,29 @@ export function recordedResult(controller: RedemptionController): SettleResult {
  * ended differently (one reversed, one refunded), the outcome is `refunded`: something was
  * given back as new rewards, and `redemptions` says which.
  */
-export function settledDetail(result: SettleResult, transaction?: Transaction): OmneoRedemptionSettledDetail | null {
+export function settledDetail(
+  result: SettleResult,
+  m: RedemptionPanelMessages,
+  money: (cents: number) => string,
+  /** A return of items of the recorded sale. */
+  forReturn: boolean,
+  transaction?: Transaction,
+): OmneoRedemptionSettledDetail | null {
   const [first] = result.settled;
   if (!first) return null;
   const kinds = new Set(result.settled.map((s) => s.outcome));
+  const outcome = kinds.size === 1 ? first.outcome : 'refunded';
+  const returnedCents = result.settled.reduce((sum, s) => sum + s.returnedCents, 0);
+  // The cashier's words, from the catalogue: a return given back after the sale was recorded is `returned`.
+  const said = outcome === 'recorded' ? m.recorded : forReturn ? m.returned(money(returnedCents)) : m[outcome];
+  const strays = result.settled.some((s) => s.strays && s.strays.length > 0);
   return {
-    outcome: kinds.size === 1 ? first.outcome : 'refunded',
+    outcome,
+    message: strays ? `${said} ${m.strayGivenBack}` : said,
     redemption: first.redemption,
     ...(transaction ? { transaction } : {}),
     reason: first.reason,
-    returnedCents: result.settled.reduce((sum, s) => sum + s.returnedCents, 0),
+    returnedCents,
     redemptions: result.settled,
   };
 }
