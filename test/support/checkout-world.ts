@@ -340,7 +340,8 @@ export async function passTime(world: World, ms: number, between?: () => Promise
 
 /** Waits (a few real ms at most) until every live page's held entry has renewed its lease. */
 async function heartbeats(world: World): Promise<void> {
-  for (let tries = 0; tries < 40; tries += 1) {
+  // Bounded by tries, not time: a loaded machine delays the beat, it does not skip it.
+  for (let tries = 0; tries < 500; tries += 1) {
     let stale = false;
     for (const key of await world.store.keys()) {
       if (!key.startsWith(JOURNAL_PREFIX)) continue;
