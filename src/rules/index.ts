@@ -9,7 +9,7 @@ export { completeSale } from './complete-sale.js';
 export { RedemptionJournal, memoryStore, webStorageStore, JOURNAL_VERSION } from './journal.js';
 export { recoverRedemptions } from './recover.js';
 export { buildTransaction, saleTotalCents, eligibleTotalCents, formatLocalDateTime } from './sale.js';
-export { REVERSAL_WINDOW_MS, DEFAULT_SAFETY_MARGIN_MS, reversalDeadline } from './settle.js';
+export { REVERSAL_WINDOW_MS, DEFAULT_SAFETY_MARGIN_MS, RETURN_DOUBT_MS, WATCH_MS, reversalDeadline } from './settle.js';
 export { intentKey } from './intents.js';
 export { checkWatches, checkWatch } from './watch.js';
 

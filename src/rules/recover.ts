@@ -15,7 +15,9 @@ import {
   findLiveRedemption,
   inspectSettlement,
   redeemedCents,
+  RETURN_DOUBT_MS,
   settleHeld,
+  watchOf,
   withStrays,
   type SettleContext,
   type SettleOutcome,
@@ -58,11 +60,11 @@ export interface RecoveryResult {
  * way the entry is done; the report says which, so a return that never landed is refunded again
  * by the host, knowingly.
  */
-async function resolveReturn(options: RecoverOptions, entry: JournalEntry): Promise<RecoveryReport> {
+async function resolveReturn(options: RecoverOptions, entry: JournalEntry, now: number): Promise<RecoveryReport> {
   const { cents, before } = entry.refund ?? { cents: 0, before: 0 };
   const seen = await inspectSettlement(options.client, entry);
-  await options.journal.remove(entry.key);
   if (seen.returnedCents >= before + cents) {
+    await options.journal.remove(entry.key);
     return {
       status: 'settled',
       entry,
@@ -73,6 +75,11 @@ async function resolveReturn(options: RecoverOptions, entry: JournalEntry): Prom
       returnedCents: cents,
     };
   }
+  if (now - entry.updatedAt < RETURN_DOUBT_MS) {
+    // Too soon to say it never landed: keep it for the next run rather than invite a second return.
+    return { status: 'skipped', entry, reason: 'A return was sent moments ago and does not show yet: it is checked again on the next run.' };
+  }
+  await options.journal.remove(entry.key);
   return { status: 'nothing', entry, reason: 'A return had been sent before the till stopped, but it never reached Omneo: refund the returned items again.' };
 }
 
@@ -96,7 +103,9 @@ async function recordPaid(ctx: SettleContext, entry: JournalEntry, reason: strin
  */
 function cannotSettle(error: unknown): boolean {
   if (error instanceof AllocationError) return true;
-  return error instanceof OmneoError && (error.code === 'not_found' || error.code === 'invalid_input');
+  // 422: Omneo read the request and refuses it (a transaction it will not take, a refund of what
+  // is gone); sending it again changes nothing. Network faults, timeouts and 5xx are retried.
+  return error instanceof OmneoError && (error.code === 'not_found' || error.code === 'invalid_input' || error.code === 'validation');
 }
 
 /** What one recovery run shares across the entries of a sale. */
@@ -133,6 +142,8 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
     const found = await findLiveRedemption(client, current);
     if (!found) {
       await journal.remove(current.key);
+      // Not there now; it may still land. The intent stays watched, so a late one is undone.
+      await journal.watch(watchOf(current, null, new Map(), now()));
       return { status: 'nothing', entry: current, reason: 'The redemption request never reached Omneo: nothing to settle.' };
     }
     const totalCents = redeemedCents(found) ?? current.amountCents ?? 0;
@@ -149,7 +160,7 @@ async function recoverOne(options: RecoverOptions, entry: JournalEntry, now: () 
     };
     await journal.put(current);
   }
-  if (current.stage === 'returning') return resolveReturn(options, current);
+  if (current.stage === 'returning') return resolveReturn(options, current, now());
   const ctx: SettleContext = { client, journal, now, safetyMarginMs: options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS };
   if (current.stage === 'paid') return recordPaid(ctx, current, 'Payment had been taken: the sale was recorded.');
   if (current.stage === 'held' && options.claim) {

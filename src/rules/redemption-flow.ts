@@ -30,6 +30,7 @@ import {
   inspectSettlement,
   findLiveRedemption,
   redeemedCents,
+  RETURN_DOUBT_MS,
   reversalDeadline,
   settleHeld,
   withStrays,
@@ -167,7 +168,7 @@ export class RedemptionFlow {
   private settling: Promise<SettleOutcome> | null = null;
   private returns: ReturnedLine[] = [];
   /** A return whose answer was lost and whose look-up failed: resolved before any other is sent. */
-  private pendingReturn: { returned: ReturnedLine[]; share: number; cents: number; before: number } | null = null;
+  private pendingReturn: { returned: ReturnedLine[]; share: number; cents: number; before: number; sentAt: number } | null = null;
   private readonly lookupDelayMs: number;
   private readonly heartbeatMs: number;
   private readonly recheckAfterMs: readonly number[];
@@ -358,13 +359,25 @@ export class RedemptionFlow {
         this.transition({ state: 'completed', error: error as Error });
         throw error;
       });
-      this.pendingReturn = null;
-      await this.journal.remove(returnKey(this.entry!.key));
       if (landed) {
+        this.pendingReturn = null;
+        await this.journal.remove(returnKey(this.entry!.key));
         this.adoptReturn(pending.returned, pending.share, pending.cents);
         // The host asked again for the return that landed: it is done, once.
         if (sameLines(pending.returned, returned)) return { refundCents: pending.cents };
+      } else if (this.now() - pending.sentAt < RETURN_DOUBT_MS) {
+        // Not seen yet, but it may still show (Omneo's list can lag a write): never send it again
+        // while it might have landed.
+        const error = new RedemptionFlowError(
+          'outcome_unknown',
+          `Sale ${this.entry!.sale.id}: a return of ${pending.cents} cents was sent and its answer lost; it is not known yet whether Omneo made it. Try again in a minute.`,
+        );
+        this.transition({ state: 'completed', error });
+        throw error;
       } else {
+        // Long enough: it never landed. It may be sent anew.
+        this.pendingReturn = null;
+        await this.journal.remove(returnKey(this.entry!.key));
         this.transition({ state: 'completed' });
       }
     }
@@ -391,22 +404,24 @@ export class RedemptionFlow {
       if (isBenefit) await this.client.redemptions.refundBenefit(entry.profileId, redemption.id, 1, call);
       else await this.client.redemptions.refund(entry.profileId, redemption.id, totalCents, call);
     } catch (error) {
-      let landed = false;
-      if (isOutcomeUnknown(error)) {
-        try {
-          landed = await this.returnLanded(before + totalCents);
-        } catch {
-          // Neither the answer nor a look-up: the return stays journaled as pending, and the
-          // next call (or recovery) finds out what happened before anything is sent again.
-          this.pendingReturn = { returned, share, cents: totalCents, before };
-          this.transition({ state: 'completed', error: error as Error });
-          throw error;
-        }
-      }
-      if (!landed) {
+      if (!isOutcomeUnknown(error)) {
         await this.journal.remove(returnKey(entry.key));
         this.transition({ state: 'completed', error: error as Error });
         throw error;
+      }
+      const landed = await this.returnLanded(before + totalCents).catch(() => false);
+      if (!landed) {
+        // Not seen (or not looked at): the return stays journaled as pending. The next call, or
+        // recovery, looks again before anything is sent; only once it has had time to show and
+        // has not is it taken as never made.
+        this.pendingReturn = { returned, share, cents: totalCents, before, sentAt: this.now() };
+        const unknown = new RedemptionFlowError(
+          'outcome_unknown',
+          `Sale ${entry.sale.id}: the return's answer was lost and it does not show yet. It is kept; try again in a minute and it will be confirmed, never sent twice.`,
+          { cause: error },
+        );
+        this.transition({ state: 'completed', error: unknown });
+        throw unknown;
       }
     }
     await this.journal.remove(returnKey(entry.key));
@@ -533,16 +548,31 @@ export class RedemptionFlow {
         await this.journal.put(this.entry);
       }
     }
+    // Whether an earlier try's outcome is unknown: its write may have landed, or may still land.
+    let doubt = false;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
         const created = await this.send(input);
         this.entry = { ...this.entry!, receivedAt: this.now() };
         return created;
       } catch (error) {
+        if (!isOutcomeUnknown(error) && doubt) {
+          // A sure refusal of the re-send (the balance is spent: by the first try, which landed
+          // after all?) does not make the first try's doubt go away: adopt it if it shows now,
+          // else keep the entry journaled for the next try or recovery.
+          const found = await this.lookTwice(this.entry!).catch(() => null);
+          if (found) return found;
+          throw new RedemptionFlowError(
+            'outcome_unknown',
+            `Sale ${input.sale.id}: the first redemption request's answer was lost and the second was refused (${error instanceof Error ? error.message : String(error)}). It stays in the journal until it is known whether the first reached Omneo.`,
+            { cause: error },
+          );
+        }
         if (!isOutcomeUnknown(error)) {
           await this.journal.removeOwn(key, this.owner);
           throw error;
         }
+        doubt = true;
         let found: Redemption | null;
         try {
           found = await this.lookTwice(this.entry!);

@@ -17,6 +17,12 @@ import type { JournalEntry, RedemptionJournal, WatchEntry } from './journal.js';
 
 /** Omneo allows a reversal for this long after a redemption is created. */
 export const REVERSAL_WINDOW_MS = 10 * 60_000;
+/**
+ * How long a return whose answer was lost, and which does not show in Omneo's list, is still
+ * taken as possibly made: until then it is looked for, never sent again.
+ */
+export const RETURN_DOUBT_MS = 60_000;
+
 /** The kit stops trying to reverse this long before the window closes. */
 export const DEFAULT_SAFETY_MARGIN_MS = 60_000;
 
@@ -89,6 +95,13 @@ export function matchesIntent(entry: Pick<JournalEntry, 'amountCents' | 'benefit
   return !r.items.some((i) => i.type === 'benefit') && (!exact || redeemedCents(r) === null || redeemedCents(r) === entry.amountCents);
 }
 
+/** What happened to one redemption: reversed, how much returned, and by which undos. */
+export interface Settlement {
+  reversed: boolean;
+  returnedCents: number;
+  undoIds: number[];
+}
+
 /** Undo id -> the redemption it undid, where the kit knows it (it made the undo). */
 export type Links = ReadonlyMap<number, number>;
 const NO_LINKS: Links = new Map();
@@ -99,33 +112,44 @@ const NO_LINKS: Links = new Map();
  * paired by what it knows (`links`); any other is paired with the latest redemption made before it (with the same total, for a reversal) that nothing else undid:
  * a sale redeemed, reversed and redeemed again keeps its second redemption live.
  */
-function settlements(all: readonly Redemption[], links: Links = NO_LINKS): Map<number, { reversed: boolean; returnedCents: number }> {
+function settlements(all: readonly Redemption[], links: Links = NO_LINKS, prefer?: number): Map<number, Settlement> {
   const order = (a: Redemption, b: Redemption) => createdMs(a) - createdMs(b) || a.id - b.id;
   const redeems = all.filter((r) => r.type === 'redeem' || r.type === null).sort(order);
-  const state = new Map(redeems.map((r) => [r.id, { reversed: false, returnedCents: 0 }]));
+  const state = new Map(redeems.map((r): [number, Settlement] => [r.id, { reversed: false, returnedCents: 0, undoIds: [] }]));
   const undos = all.filter((r) => r.type === 'reversal' || r.type === 'return').sort(order);
-  for (const undo of undos) {
+  /** The redemption an undo the kit did not link most likely undid. */
+  const guess = (undo: Redemption): Redemption | undefined => {
     const undone = redeemedCents(undo);
-    const linked = links.get(undo.id);
-    const candidate = linked !== undefined ? redeems.find((r) => r.id === linked) : redeems
+    const candidates = redeems
       .filter((r) => (createdMs(r) < createdMs(undo) || (createdMs(r) === createdMs(undo) && r.id < undo.id)) && !state.get(r.id)!.reversed)
       .filter((r) =>
         undo.type === 'reversal'
           ? undone === null || redeemedCents(r) === null || redeemedCents(r) === undone
           : state.get(r.id)!.returnedCents < (redeemedCents(r) ?? Number.MAX_SAFE_INTEGER),
-      )
-      .at(-1);
-    const target = candidate ? state.get(candidate.id) : undefined;
+      );
+    // A reversal whose answer was lost is the one the kit asked for when the redemption it is
+    // settling could be its target: a stray of the same total, landed just before, must not take it.
+    if (undo.type === 'reversal' && prefer !== undefined) {
+      const preferred = candidates.find((r) => r.id === prefer);
+      if (preferred) return preferred;
+    }
+    return candidates.at(-1);
+  };
+  for (const undo of undos) {
+    const linked = links.get(undo.id);
+    const redemption = linked !== undefined ? redeems.find((r) => r.id === linked) : guess(undo);
+    const target = redemption ? state.get(redemption.id) : undefined;
     if (!target) continue;
+    target.undoIds.push(undo.id);
     if (undo.type === 'reversal') target.reversed = true;
-    else target.returnedCents += Math.abs(undone ?? 0);
+    else target.returnedCents += Math.abs(redeemedCents(undo) ?? 0);
   }
   return state;
 }
 
 /** What Omneo's list for a sale says happened to one redemption since it was made. */
-function settlementOf(all: readonly Redemption[], target: { id: number }, links: Links = NO_LINKS) {
-  return settlements(all, links).get(target.id) ?? { reversed: false, returnedCents: 0 };
+function settlementOf(all: readonly Redemption[], target: { id: number }, links: Links = NO_LINKS, prefer?: number): Settlement {
+  return settlements(all, links, prefer).get(target.id) ?? { reversed: false, returnedCents: 0, undoIds: [] };
 }
 
 /** Whether a redemption in a sale's list is still live: neither reversed nor wholly returned. */
@@ -157,7 +181,7 @@ export async function findStrayRedemptions(client: OmneoClient, entry: JournalEn
 export async function inspectSettlement(client: OmneoClient, entry: JournalEntry) {
   const all = await client.redemptions.findBySaleId(entry.profileId, entry.sale.id);
   const target = entry.redemption;
-  return target ? settlementOf(all, target) : { reversed: false, returnedCents: 0 };
+  return target ? settlementOf(all, target, NO_LINKS, target.id) : { reversed: false, returnedCents: 0, undoIds: [] };
 }
 
 function describe(error: unknown): string {
@@ -188,6 +212,7 @@ async function refundHeld(ctx: SettleContext, entry: JournalEntry, why: string, 
     if (!isOutcomeUnknown(error) && !isRefusal(error)) throw error;
     // Lost, or refused (perhaps as already refunded or reversed): look at what Omneo holds.
     const seen = await inspectSettlement(ctx.client, entry);
+    for (const id of seen.undoIds) links.set(id, redemption.id);
     if (seen.reversed) return givenBack('reversed', entry, `${why} It had been reversed already.`);
     if (seen.returnedCents < redemption.totalCents) throw error;
   }
@@ -210,11 +235,12 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
     // A reversal or refund was started before (its answer lost, or the till reloaded): adopt
     // whatever Omneo shows happened, so nothing is undone twice.
     const seen = await inspectSettlement(ctx.client, entry);
+    for (const id of seen.undoIds) links.set(id, redemption.id);
     if (seen.reversed) outcome = givenBack('reversed', entry, `${cause} The reversal had already been made.`);
     else if (seen.returnedCents >= redemption.totalCents) outcome = givenBack('refunded', entry, `${cause} The refund had already been made.`);
     if (outcome) {
       await ctx.journal.remove(entry.key);
-      return outcome;
+      return withStrays(ctx, entry, redemption.id, outcome, links);
     }
   }
   if (entry.settleAction === 'refund' || !inWindow) {
@@ -233,7 +259,9 @@ export async function settleHeld(ctx: SettleContext, entry: JournalEntry, cause:
       const refused = isRefusal(error);
       if (!refused && !isOutcomeUnknown(error)) throw error;
       // Omneo refused, or the answer was lost: did a reversal happen after all?
-      if ((await inspectSettlement(ctx.client, entry)).reversed) outcome = reversed;
+      const seen = await inspectSettlement(ctx.client, entry);
+      for (const id of seen.undoIds) links.set(id, redemption.id);
+      if (seen.reversed) outcome = reversed;
       else if (!refused) throw error;
       else {
         const why = `${cause} Omneo refused the reversal (${describe(error)}), so the redemption was refunded instead.`;
