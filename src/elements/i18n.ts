@@ -109,7 +109,7 @@ export interface RedemptionPanelMessages {
   balanceAfter: string;
   /** The allocation's column of rewards (a column per money-off benefit follows, headed by its name). */
   rewardsShare: string;
-  /** The allocation's column of points. */
+  /** The allocation's column when points may pay the rest of the rewards (one redemption, rewards first). */
   pointsShare: string;
   /** Whose redemption the panel shows: `member` is their name. */
   memberLine: (member: string) => string;

@@ -9,6 +9,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Benefit } from '../../src/client/index.js';
 import '../../src/elements/benefit-picker/define.js';
+import '../../src/elements/member-lookup/define.js';
 import type {
   OmneoErrorEvent,
   OmneoRedeemRequestEvent,
@@ -779,6 +780,186 @@ describe('<omneo-redemption-panel>: benefits', () => {
     expect(visibleText(part(el, 'benefits')!)).to.contain('<img src=x onerror=alert("benefit")> 無料コーヒー');
     expect(previewRows(el)[0]![0]).to.equal('<img src=x onerror=alert(1)>Tee');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<omneo-redemption-panel>: a held redemption owns its member (issue 13)', () => {
+  /** A lookup and a panel sharing a session, Noah chosen by a scan, over the guide's sale. */
+  async function till(o: Omneo) {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU">
+      <omneo-member-lookup></omneo-member-lookup><omneo-redemption-panel timezone="Australia/Melbourne"></omneo-redemption-panel>
+    </div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const lookup = wrapper.querySelector('omneo-member-lookup')!;
+    const el = wrapper.querySelector('omneo-redemption-panel') as OmneoRedemptionPanel;
+    el.journal = new RedemptionJournal(memoryStore());
+    el.now = o.tenant.clock.now;
+    el.sale = guideSale();
+    lookup.scan(SEED.noah.card);
+    await until(() => session.profile?.id === SEED.noah.id, 'Noah');
+    await ready(el);
+    return { session, lookup, el };
+  }
+
+  for (const path of ['complete', 'paymentFailed'] as const) {
+    it(`keeps Noah's redemption through a member change attempt, and settles it once through ${path}()`, async () => {
+      const o = omneo();
+      const { session, lookup, el } = await till(o);
+      await typeAmount(el, '5');
+      await redeemHeld(el);
+      expect(session.held).to.equal(true);
+      expect(visibleText(part(el, 'held')!)).to.contain('For Noah Smith');
+      lookup.scan(SEED.ava.card);
+      part<HTMLButtonElement>(lookup, 'change-button')!.click();
+      expect(() => session.setProfile(null)).to.throw(/not settled/);
+      await lookup.updateComplete;
+      await el.updateComplete;
+      expect(part(lookup, 'status')!.textContent).to.contain('Card not used');
+      expect(session.profile?.id).to.equal(SEED.noah.id);
+      expect(visibleText(part(el, 'held')!)).to.contain('For Noah Smith');
+      await expect(el).to.be.accessible();
+      if (path === 'complete') {
+        await el.complete({ payments: ['card'] });
+        expect(o.tenant.transactions().filter((t) => t.profileId === SEED.noah.id)).to.have.length(1);
+      } else {
+        await el.paymentFailed();
+      }
+      await el.updateComplete;
+      expect(settled(), 'settled once').to.have.length(1);
+      expect(settled()[0]!.detail.outcome).to.equal(path === 'complete' ? 'recorded' : 'reversed');
+      expect(settled()[0]!.detail.redemption.profileId).to.equal(SEED.noah.id);
+      expect(session.held).to.equal(false);
+      expect(statusText(el)).not.to.match(/Take payment/);
+      // Now the cashier may move on.
+      lookup.scan(SEED.ava.card);
+      await until(() => session.profile?.id === SEED.ava.id, 'Ava');
+      expect(settled()).to.have.length(1);
+    });
+  }
+
+  it('moves focus to the held redemption’s status after Redeem', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o);
+    confirmButton(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => part(el, 'cancel-button'), 'the held redemption');
+    await until(() => el.shadowRoot!.activeElement === part(el, 'status'), 'focus on the status');
+    expect(statusText(el)).to.equal('Redeemed. Take payment, then complete the sale.');
+  });
+});
+
+describe('<omneo-redemption-panel>: nothing to redeem, and the default amount', () => {
+  it('is calm for a member with nothing to redeem: it says so and offers nothing to press', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoRedemptionPanel>(html`<omneo-redemption-panel lang="en-AU" .client=${o.client}
+      .journal=${new RedemptionJournal(memoryStore())} .sale=${guideSale()} profile-id=${SEED.empty.id}></omneo-redemption-panel>`);
+    const calm = await until(() => part(el, 'nothing'), 'the calm state');
+    expect(calm.textContent).to.equal('Nothing to redeem on this sale: no rewards to spend and no benefit chosen.');
+    expect(part(el, 'confirm-button')).to.equal(null);
+    expect(part(el, 'input')).to.equal(null);
+    expect(part(el, 'amount-error')).to.equal(null);
+    expect(part(el, 'status')!.part.contains('error')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('with default-amount="empty" starts empty and calm; Max fills it', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoRedemptionPanel>(html`<omneo-redemption-panel lang="en-AU" default-amount="empty" .client=${o.client}
+      .journal=${new RedemptionJournal(memoryStore())} .sale=${guideSale()} profile-id=${SEED.noah.id}></omneo-redemption-panel>`);
+    await until(() => part(el, 'input'), 'the amount');
+    expect(input(el).value).to.equal('');
+    expect(amountError(el)).to.equal('');
+    expect(input(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(confirmButton(el).textContent).to.equal('Redeem');
+    expect(confirmButton(el).disabled).to.equal(true);
+    part<HTMLButtonElement>(el, 'max-button')!.click();
+    await el.updateComplete;
+    expect(input(el).value).to.equal('50.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('with strategies="rewards points" caps at the rewards plus the points’ value, and sends both', async () => {
+    const o = omneo();
+    const el = await fixture<OmneoRedemptionPanel>(html`<omneo-redemption-panel lang="en-AU" strategies="rewards points" .client=${o.client}
+      .now=${o.tenant.clock.now} .journal=${new RedemptionJournal(memoryStore())} .sale=${guideSale()} profile-id=${SEED.ava.id}></omneo-redemption-panel>`);
+    await ready(el);
+    expect(input(el).value).to.equal('40.00');
+    expect(parts(el, 'preview-column').map((c) => visibleText(c).trim())).to.deep.equal(['Rewards and points']);
+    await redeemHeld(el);
+    expect(redeemPosts(o.tenant)[0]!.body).to.deep.include({ amount: 40, strategies: ['rewards', 'points'] });
+    await el.paymentFailed();
+  });
+});
+
+describe('<omneo-redemption-panel>: benefit kinds (issue 11)', () => {
+  it('allocates only money off; every other kind is listed to apply at the till, with its code, and given to the host', async () => {
+    const o = omneo();
+    const benefits = await o.client.benefits.active(SEED.odd.id);
+    const byType = Object.fromEntries(benefits.map((b) => [b.type ?? 'none', b]));
+    expect(benefits.map((b) => [b.type, b.kind])).to.have.deep.members([
+      ['discount', 'apply'], ['competition', 'apply'], ['event', 'apply'], ['voucher', 'money'], ['bonus', 'apply'], ['other', 'apply'],
+    ]);
+    const { el, sale } = await mountPanel(o, { profileId: SEED.odd.id, benefits });
+    const listed = parts(el, 'benefit').map((li) => visibleText(li).replace(/\s+/g, ' ').trim());
+    expect(listed.find((t) => t.startsWith('15% off'))).to.contain('Apply at the till').and.contain('POS code KNIT15').and.contain('Apply 15% to full-price knitwear lines.');
+    expect(listed.find((t) => t.startsWith('VIP night'))).to.contain('POS code VIPNIGHT').and.contain('Check the guest list.');
+    expect(listed.find((t) => t.startsWith('Spring giveaway'))).to.contain('No POS code');
+    expect(listed.find((t) => t.startsWith('Double points'))).to.contain('Apply at the till').and.not.contain('Worth');
+    expect(listed.find((t) => t.startsWith('$20 voucher'))).to.contain('Worth $20.00').and.not.contain('Apply');
+    expect(parts(el, 'preview-column').map((c) => visibleText(c).trim())).to.deep.equal(['$20 voucher']);
+    expect(previewRows(el).at(-1)).to.deep.equal(['Total', '$250.00', '−$20.00', '$230.00']);
+    await redeemHeld(el);
+    const detail = created()[0]!.detail;
+    expect(detail.redemptions).to.have.length(6);
+    expect(detail.allocation.reduce((sum, l) => sum + l.shareCents, 0), 'only the voucher is money').to.equal(2000);
+    expect(detail.transaction.totalCents).to.equal(23000);
+    expect(detail.applyAtTill.map((a) => a.benefit.type)).to.have.members(['discount', 'competition', 'event', 'bonus', 'other']);
+    expect(detail.applyAtTill.find((a) => a.benefit.id === byType['discount']!.id)).to.deep.include({ posCode: 'KNIT15', storeInstructions: 'Apply 15% to full-price knitwear lines.' });
+    expect(visibleText(part(el, 'held')!)).to.contain('Apply at the till');
+    await expect(el).to.be.accessible();
+    await el.paymentFailed();
+    expect(settled()).to.have.length(1);
+    expect(o.tenant.transactions().filter((t) => t.externalId === sale.id)).to.have.length(0);
+  });
+
+  it('a gift with a value (Free coffee) takes no money off; a value benefit does', async () => {
+    const o = omneo();
+    const [coffee, birthday] = await o.client.benefits.active(SEED.ava.id);
+    expect([coffee!.type, coffee!.kind, birthday!.type, birthday!.kind]).to.deep.equal(['gift', 'apply', 'value', 'money']);
+    const { el } = await mountPanel(o, { profileId: SEED.ava.id, benefits: [coffee!] });
+    await typeAmount(el, '0');
+    expect(part(el, 'preview'), 'nothing to spread').to.equal(null);
+    expect(confirmButton(el).textContent).to.equal('Redeem 1 benefit');
+    await redeemHeld(el);
+    expect(created()[0]!.detail.allocation.every((l) => l.shareCents === 0)).to.equal(true);
+    expect(created()[0]!.detail.applyAtTill).to.have.length(1);
+    await el.paymentFailed();
+  });
+});
+
+describe('<omneo-redemption-panel>: cashier language', () => {
+  it('says an unknown outcome and a wrong-time call in the catalogue’s words, in each shipped language', async () => {
+    const { failureMessage } = await import('../../src/elements/redemption-panel/panel-views.js');
+    const { RedemptionFlowError, AllocationError } = await import('../../src/rules/index.js');
+    const { messagesFor } = await import('../../src/elements/i18n.js');
+    for (const lang of ['en', 'fr']) {
+      const m = messagesFor(lang);
+      const unknown = failureMessage(new RedemptionFlowError('outcome_unknown', 'Sale s-1: lost'), m, '$1.00');
+      expect(unknown).to.equal(m.redemption.outcomeUnknown);
+      expect(failureMessage(new RedemptionFlowError('invalid_state', 'Cannot complete in state reversed.'), m, '$1.00')).to.equal(m.redemption.notNow);
+      const refused = failureMessage(new AllocationError('return_exceeds_line', 'Line "l2" has 0 of 1 units left', 'l2'), m, '$1.00');
+      expect(refused).to.equal(m.redemption.returnRefused);
+      for (const text of [unknown, m.redemption.notNow, refused]) expect(text).not.to.match(/state|l2|s-1/);
+    }
+  });
+
+  it('settles in the panel’s language: the settled event’s message is French in a French panel', async () => {
+    const o = omneo();
+    const { el } = await mountPanel(o, { lang: 'fr-FR' });
+    await redeemHeld(el);
+    const detail = await el.paymentFailed();
+    expect(detail!.message).to.equal('Opération annulée : le membre retrouve ses récompenses et avantages.');
+    expect(detail!.reason, 'the reason stays for logs').to.be.a('string');
   });
 });
 

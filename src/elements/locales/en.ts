@@ -86,7 +86,7 @@ export const en: Messages = {
     total: 'Total',
     balanceAfter: 'Rewards left after this:',
     rewardsShare: 'Rewards',
-    pointsShare: 'Points',
+    pointsShare: 'Rewards and points',
     memberLine: (member) => `For ${member}`,
     nothingToRedeem: 'Nothing to redeem on this sale: no rewards to spend and no benefit chosen.',
     applyAtTill: 'Apply at the till',

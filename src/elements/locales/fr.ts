@@ -90,7 +90,7 @@ export const fr: Messages = {
     total: 'Total',
     balanceAfter: 'Récompenses restantes ensuite :',
     rewardsShare: 'Récompenses',
-    pointsShare: 'Points',
+    pointsShare: 'Récompenses et points',
     memberLine: (member) => `Pour ${member}`,
     nothingToRedeem: 'Rien à utiliser sur cette vente : aucune récompense disponible et aucun avantage choisi.',
     applyAtTill: 'À appliquer en caisse',

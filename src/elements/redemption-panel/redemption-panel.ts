@@ -319,7 +319,8 @@ export class OmneoRedemptionPanel extends OmneoElement {
   };
 
   private readonly onMax = (): void => {
-    this.amountText = null;
+    // `max` follows the most that can be redeemed; `empty` puts today's most in the field.
+    this.amountText = this.defaultAmount === 'empty' ? formatAmountInput(this.maxCents, this.locale) : null;
     this.input?.focus();
   };
 
