@@ -172,9 +172,8 @@ export class OmneoInputError extends OmneoError {
 /**
  * Every error the kit reports, discriminated by `code`: `switch (error.code)` narrows to the
  * class, so `case 'validation':` reads `error.fieldErrors` and `case 'rate_limited':`
- * `error.retryAfterMs`. A failure that did not come from the client (a defect, or a host transport
- * that threw something else) is reported as a plain `OmneoError` with that code, without
- * `issues`: that is why the `unexpected_response` case is a union of two.
+ * `error.retryAfterMs`. A failure that did not come from the client (a defect in the kit) is
+ * reported as an `OmneoUnexpectedResponseError` whose one issue is its message.
  */
 export type AnyOmneoError =
   | OmneoNetworkError
@@ -187,7 +186,6 @@ export type AnyOmneoError =
   | OmneoServerError
   | OmneoHttpError
   | OmneoUnexpectedResponseError
-  | (OmneoError & { readonly code: 'unexpected_response' })
   | OmneoInputError;
 
 /**

@@ -66,7 +66,7 @@ function describeFailure(error: AnyOmneoError): string {
     case 'rate_limited':
       return String(error.retryAfterMs ?? 0);
     case 'unexpected_response':
-      return 'issues' in error ? String(error.issues.length) : error.message;
+      return error.issues.map((issue) => issue.path.join('.')).join(', ');
     case 'network':
     case 'timeout':
     case 'aborted':

@@ -8,7 +8,7 @@ import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OmneoClient } from '../../client/index.js';
-import { OmneoError } from '../../client/errors.js';
+import { OmneoError, OmneoUnexpectedResponseError } from '../../client/errors.js';
 import { formatMoney, formatNumber, messagesFor, nearestLang, onMessagesRegistered, safeLocale, type Messages } from '../i18n.js';
 import { omneoSessionContext, watchForLateSessions, type OmneoSession, type OmneoSessionChange } from '../session.js';
 
@@ -113,5 +113,5 @@ export function isAbort(error: unknown): boolean {
 export function asOmneoError(error: unknown): OmneoError {
   if (error instanceof OmneoError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new OmneoError('unexpected_response', `Unexpected failure: ${message}`, true, { cause: error });
+  return new OmneoUnexpectedResponseError(`Unexpected failure: ${message}`, [{ path: [], message }], { cause: error });
 }
