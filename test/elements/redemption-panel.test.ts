@@ -837,6 +837,27 @@ describe('<omneo-redemption-panel>: a held redemption owns its member (issue 13)
     });
   }
 
+  it('a card scanned while the amount has focus goes to the lookup (scan-anywhere), and the amount is left as it was', async () => {
+    const o = omneo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-AU">
+      <omneo-member-lookup scan-anywhere></omneo-member-lookup><omneo-redemption-panel></omneo-redemption-panel>
+    </div>`);
+    const session = provideOmneoSession(wrapper, { client: o.client });
+    const el = wrapper.querySelector('omneo-redemption-panel') as OmneoRedemptionPanel;
+    el.journal = new RedemptionJournal(memoryStore());
+    el.sale = guideSale();
+    session.setProfile(await o.client.profiles.get(SEED.noah.id));
+    await ready(el);
+    await typeAmount(el, '12');
+    input(el).focus();
+    const { scannerTypes } = await import('./helpers.js');
+    await scannerTypes(input(el), SEED.ava.card, { field: input(el) });
+    await until(() => session.profile?.id === SEED.ava.id, 'Ava, from the scan');
+    await el.updateComplete;
+    expect(events.of('omneo-redeem-request')).to.have.length(0);
+    expect(input(el).value, 'the card is not an amount').not.to.contain(SEED.ava.card);
+  });
+
   it('moves focus to the held redemption’s status after Redeem', async () => {
     const o = omneo();
     const { el } = await mountPanel(o);

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Profile } from '../../client/index.js';
 import { OmneoErrorEvent, OmneoMemberClearEvent, OmneoMemberSelectEvent, OmneoScanEvent } from '../events.js';
-import type { OmneoSessionChange } from '../session.js';
+import { OmneoSessionLockedError, type OmneoSessionChange } from '../session.js';
 import { asOmneoError, isAbort, OmneoElement } from '../shared/omneo-element.js';
 import { OUTSIDE_TEXT, sentenceWith } from '../shared/outside-text.js';
 import { WedgeScanController } from '../shared/wedge-scanner.js';
@@ -20,7 +20,8 @@ const MIN_SEARCH_LENGTH = 2;
  * One field to find the member at the till.
  *
  * - A keyboard-wedge scan (a burst of keys `scan-gap` ms apart at most, ended by Enter or Tab;
- *   with `scan-anywhere`, also while focus is outside any text field) or `scan(code)` fires
+ *   with `scan-anywhere`, also while focus is outside any text field, or in a kit field such as
+ *   the redemption panel's amount, which gets its text back) or `scan(code)` fires
  *   `omneo-scan` and looks the card up at once. A scan while a member is chosen replaces them.
  * - Typed text matching `card-pattern` is looked up as a card on Enter (and searched as text
  *   when no card matches: it may be a phone number). Other text is searched `debounce` ms after
@@ -308,6 +309,7 @@ export class OmneoMemberLookup extends OmneoElement {
    * @throws {OmneoSessionLockedError} while the session is held by an unsettled redemption.
    */
   clear(): void {
+    if (this.locked) throw new OmneoSessionLockedError('profile');
     this.profile = null;
     this.text = '';
     this.revealed = false;

@@ -150,6 +150,8 @@ export interface RedeemFormView {
   onSubmit: (event: Event) => void;
   onInput: (event: Event) => void;
   onMax: () => void;
+  /** A scanner burst typed into the amount went to the lookup: take its characters back out. */
+  onScanThrough: (event: CustomEvent<string>) => void;
 }
 
 /** Before redeeming: the amount, the chosen benefits, the preview and the confirm button. */
@@ -180,7 +182,8 @@ function renderAmountField(v: RedeemFormView) {
       <input id="amount" part="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
         enterkeyhint="done" aria-invalid=${String(text !== null)}
         aria-describedby=${text !== null ? 'amount-hint amount-error' : 'amount-hint'}
-        .value=${live(facts.text)} ?readonly=${v.disabled} @input=${v.onInput} />
+        data-omneo-scan-through .value=${live(facts.text)} ?readonly=${v.disabled} @input=${v.onInput}
+        @omneo-scan-through=${v.onScanThrough} />
       <button type="button" part="max-button" aria-label=${m.maxLabel(max)} ?disabled=${v.disabled} @click=${v.onMax}>${m.max}</button>
     </div>
     <p id="amount-hint" part="hint">${m.amountHint(max, money(facts.balanceCents))}</p>

@@ -326,6 +326,17 @@ export class OmneoRedemptionPanel extends OmneoElement {
 
   private readonly onRetry = (): void => void this.balance.refresh();
 
+  /** A card scanned while the amount had focus went to the lookup: the amount is as it was. */
+  private readonly onScanThrough = (event: CustomEvent<string>): void => {
+    const field = event.target as HTMLInputElement;
+    const at = field.value.lastIndexOf(event.detail);
+    if (at < 0) return;
+    const rest = field.value.slice(0, at) + field.value.slice(at + event.detail.length);
+    const untouched = this.defaultAmount === 'empty' ? '' : formatAmountInput(this.maxCents, this.locale);
+    this.amountText = rest === untouched ? null : rest;
+    field.value = rest;
+  };
+
   private readonly onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     // A double click or a held Enter key: one request at most.
@@ -498,7 +509,7 @@ export class OmneoRedemptionPanel extends OmneoElement {
     }
     const facts = this.amountFacts();
     const disabled = this.requesting || this.redemption.busy || this.recovery.running;
-    const { onSubmit, onInput, onMax } = this;
-    return html`${this.renderMember(this.memberName)}${renderRedeemForm({ facts, check: checkAmount(facts), messages: m, money, disabled, onSubmit, onInput, onMax })}`;
+    const { onSubmit, onInput, onMax, onScanThrough } = this;
+    return html`${this.renderMember(this.memberName)}${renderRedeemForm({ facts, check: checkAmount(facts), messages: m, money, disabled, onSubmit, onInput, onMax, onScanThrough })}`;
   }
 }

@@ -56,6 +56,22 @@ export class WedgeScanDetector {
   }
 }
 
+/**
+ * Marks a kit field (the panel's amount, a filter box) whose scanner bursts belong to a lookup
+ * with `scan-anywhere`, not to the field: the burst is taken as a scan, and the field is sent
+ * {@link SCAN_THROUGH_EVENT} (not bubbling) to take the burst's characters back out.
+ */
+export const SCAN_THROUGH_ATTRIBUTE = 'data-omneo-scan-through';
+
+/** Sent to a {@link SCAN_THROUGH_ATTRIBUTE} field after its burst was taken as a scan; `detail` is the code. */
+export const SCAN_THROUGH_EVENT = 'omneo-scan-through';
+
+/** Whether the event started in a kit field that lets scans through to a lookup. */
+function scanThroughField(event: Event): HTMLElement | null {
+  const origin = event.composedPath()[0];
+  return origin instanceof HTMLElement && origin.hasAttribute(SCAN_THROUGH_ATTRIBUTE) ? origin : null;
+}
+
 /** Whether the event started in a field that takes text (so a page-wide scan leaves it alone). */
 export function isFromEditable(event: Event): boolean {
   const origin = event.composedPath()[0];
@@ -129,14 +145,19 @@ export class WedgeScanController implements ReactiveController {
   };
 
   private readonly onPageKeydown = (event: KeyboardEvent): void => {
-    // The host's keys are the host's; another text field's keys are that field's.
-    if (event.composedPath().includes(this.host) || isFromEditable(event)) {
+    // The host's keys are the host's; another text field's keys are that field's, unless it is
+    // a kit field that lets scans through (its burst is a card, not an amount).
+    const through = scanThroughField(event);
+    if (event.composedPath().includes(this.host) || (isFromEditable(event) && !through)) {
       this.outside.reset();
       return;
     }
     const code = this.outside.push(event);
     if (code === null) return;
+    // The burst's Enter must not submit the field's form (a redemption, say).
     event.preventDefault();
+    if (through) event.stopPropagation();
+    through?.dispatchEvent(new CustomEvent(SCAN_THROUGH_EVENT, { detail: code }));
     this.onScan(code);
   };
 }
