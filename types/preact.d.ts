@@ -101,8 +101,12 @@ interface OmneoRedemptionPanelOwnProps {
   profile?: OmneoRedemptionPanel['profile'];
   /** The Omneo profile id of the member redeeming. */
   profileId?: OmneoRedemptionPanel['profileId'];
-  /** The POS sale: `{ id, currency, lines: [{ id, name, quantity, amountCents, eligible? }] }`. */
+  /** The POS sale: `{ id, currency, lines: [{ id, name, quantity, amountCents, eligible? }] }`. Another sale while a redemption is unsettled throws `OmneoSessionLockedError`. */
   sale?: OmneoRedemptionPanel['sale'];
+  /** Where the amount comes from, in order: `['rewards']` (default), or `['rewards', 'points']`. Attribute: space-separated. */
+  strategies?: OmneoRedemptionPanel['strategies'];
+  /** The amount the field starts at: `max` (the most that can be redeemed) or `empty` (typed, or Max). */
+  defaultAmount?: OmneoRedemptionPanel['defaultAmount'];
   /** The benefits to redeem with the rewards. Unset: the picker's choice in the same session. */
   benefits?: OmneoRedemptionPanel['benefits'];
   /** The staff number recorded with the sale. */
@@ -123,9 +127,9 @@ interface OmneoRedemptionPanelOwnProps {
   theme?: OmneoRedemptionPanel['theme'];
   /** Cancelable; before anything is written. Detail: `{ amountCents: number, benefits: Benefit[], sale: Sale, allocation: AllocatedLine[] }`. */
   'onomneo-redeem-request'?: (event: HTMLElementEventMap['omneo-redeem-request']) => void;
-  /** Held in Omneo; take payment. Detail: `{ redemption: Redemption, redemptions: Redemption[], allocation: AllocatedLine[], transaction: TransactionInput }`. */
+  /** Held in Omneo; take payment. Detail: `{ redemption: Redemption, redemptions: Redemption[], allocation: AllocatedLine[], transaction: TransactionInput, applyAtTill: AppliedBenefit[] }`. */
   'onomneo-redemption-created'?: (event: HTMLElementEventMap['omneo-redemption-created']) => void;
-  /** Recorded, reversed or refunded. Detail: `{ outcome: 'recorded' | 'reversed' | 'refunded', redemption: Redemption, transaction?: Transaction, reason: string, returnedCents: number, redemptions: SettledRedemption[] }`. */
+  /** Recorded, reversed or refunded; once per settlement. Detail: `{ outcome: 'recorded' | 'reversed' | 'refunded', redemption: Redemption, transaction?: Transaction, reason: string, message: string, returnedCents: number, redemptions: SettledRedemption[] }`. */
   'onomneo-redemption-settled'?: (event: HTMLElementEventMap['omneo-redemption-settled']) => void;
   /** Cancelable; a held redemption found after a reload. Detail: `{ entry: JournalEntry, claim(payment?: OmneoPaymentDetails): void }`. */
   'onomneo-redemption-recover'?: (event: HTMLElementEventMap['omneo-redemption-recover']) => void;
