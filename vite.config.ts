@@ -19,6 +19,7 @@ export const entries: Record<string, string> = {
   'server/postgres-store': 'src/server/postgres-store.ts',
   'server/node-signature': 'src/server/node-signature.ts',
   'cli/migrate': 'src/cli/migrate.ts',
+  'cli/sync': 'src/cli/sync.ts',
   'cli/main': 'src/cli/main.ts',
   'elements/index': 'src/elements/index.ts',
   'elements/member-lookup/define': 'src/elements/member-lookup/define.ts',
