@@ -478,6 +478,29 @@ describe('<omneo-redemption-panel>: after a reload', () => {
     expect((await new RedemptionJournal(store).list()).entries).to.have.length(0);
     await until(() => input(after).value === '50.00', 'the restored balance');
     await expect(after).to.be.accessible();
+    // The cashier moves on to the next sale: the notice goes.
+    after.sale = guideSale('the-next');
+    await after.updateComplete;
+    expect(part(after, 'recovery')).to.equal(null);
+  });
+
+  it('names a record set aside (quarantined) in the catalogue’s words, never the rules’ reason', async () => {
+    const { render } = await import('lit');
+    const { renderRecovery } = await import('../../src/elements/redemption-panel/recovery.js');
+    const { messagesFor } = await import('../../src/elements/i18n.js');
+    const entry = { v: 1, key: 'k', stage: 'held', profileId: SEED.ava.id, sale: guideSale('s-9'), amountCents: 1200 } as never;
+    const shown = [
+      { status: 'quarantined', entry, reason: 'missing key, profileId or stage' },
+      { status: 'failed', entry, error: new Error('boom') },
+    ] as never[];
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    render(renderRecovery({ shown, names: new Map([[SEED.ava.id, 'Ava Jones']]) }, messagesFor('en').redemption, 'Unnamed member', (c) => `$${(c / 100).toFixed(2)}`, () => {}), box);
+    const items = [...box.querySelectorAll('li')].map((li) => visibleText(li).trim());
+    expect(items).to.deep.equal([
+      'Ava Jones: a redemption record could not be read after the restart. It was set aside: ask a supervisor to check it in Omneo.',
+      'Ava Jones: $12.00 could not be settled yet. The till will try again.',
+    ]);
+    expect(box.textContent).not.to.contain('missing key').and.not.to.contain('s-9');
   });
 
   it('a held panel moved in the DOM keeps its sale: a new panel does not settle it', async () => {
