@@ -3,7 +3,8 @@
  * The demo till: the four elements wired as a real POS would wire them. Events come in from
  * the kit; `complete()` / `paymentFailed()` / `refundReturn()` go out when the till's own
  * payment step ends. Everything the kit fires, and every request it makes, is logged on the
- * right. Text from the API is only ever written with textContent.
+ * right, under the test cards and what to try. The payment buttons are enabled only when they
+ * apply (see `showPhase`). Text from the API is only ever written with textContent.
  *
  * Mock mode (the default): the mock Omneo tenant answers in this page through msw's service
  * worker, and its state is kept in sessionStorage so that it survives "Reload the till
@@ -12,25 +13,20 @@
  */
 import { setupWorker } from 'msw/browser';
 import { createOmneoClient, fetchTransport } from '../src/client/index.js';
-import { createMockTenant, SEED, type MockSnapshot } from '../src/mocks/index.js';
+import { createMockTenant, type MockSnapshot } from '../src/mocks/index.js';
 import { provideOmneoSession } from '../src/elements/index.js';
 import '../src/elements/member-lookup/define.js';
 import '../src/elements/balance/define.js';
 import '../src/elements/benefit-picker/define.js';
 import '../src/elements/redemption-panel/define.js';
 import type { Sale } from '../src/rules/index.js';
+import { renderTestCards } from './guide.js';
+import { EVENTS, log as logTo, money, requestLine, summary } from './log.js';
 
 const live = import.meta.env.VITE_OMNEO_MODE === 'live';
 const KEYS = { tenant: 'omneo-demo:tenant', sale: 'omneo-demo:sale', paid: 'omneo-demo:paid' };
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const dollars = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' });
-
-function log(text: string, kind: 'event' | 'request' = 'event'): void {
-  const item = document.createElement('li');
-  item.className = kind;
-  item.textContent = `${new Date().toLocaleTimeString('en-AU')}  ${text}`;
-  $('#log').prepend(item);
-}
+const log = (text: string, kind: 'event' | 'request' = 'event') => logTo($('#log'), text, kind);
 
 function say(text: string): void {
   $('#status').textContent = text;
@@ -52,7 +48,7 @@ if (!live) {
 /** The page's fetch, logging each request the kit makes (method, path, status: never headers). */
 const loggingFetch: typeof fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-  const label = `${init?.method ?? 'GET'} ${url.pathname.replace(/^\/omneo\/api\/v3/, '')}${url.search}`;
+  const label = requestLine(init?.method ?? 'GET', url);
   try {
     const response = await fetch(input, init);
     log(`${label} → ${response.status}`, 'request');
@@ -69,7 +65,7 @@ const client = createOmneoClient({
   // Mock mode: any bearer token satisfies the mock. Live mode: no token in the page at all.
   transport: fetchTransport({ baseUrl: '/omneo/api/v3', fetch: loggingFetch, ...(live ? {} : { getToken: () => 'demo-only' }) }),
 });
-provideOmneoSession($('body'), { client, currency: 'AUD', locale: 'en-AU' });
+const session = provideOmneoSession($('body'), { client, currency: 'AUD', locale: 'en-AU' });
 $('#mode').textContent = live ? 'live tenant (through the dev server proxy)' : 'mock tenant';
 
 // --- The sale: the guide's four lines ------------------------------------------------------
@@ -97,7 +93,7 @@ function showSale(sale: Sale): void {
   body.replaceChildren(
     ...sale.lines.map((line) => {
       const row = document.createElement('tr');
-      for (const [text, numeric] of [[line.name, false], [String(line.quantity), false], [dollars.format(line.amountCents / 100), true]] as const) {
+      for (const [text, numeric] of [[line.name, false], [String(line.quantity), false], [money(line.amountCents), true]] as const) {
         const cell = document.createElement('td');
         cell.textContent = text;
         if (numeric) cell.className = 'num';
@@ -106,53 +102,14 @@ function showSale(sale: Sale): void {
       return row;
     }),
   );
-  $('#sale-total').textContent = dollars.format(sale.lines.reduce((s, l) => s + l.amountCents, 0) / 100);
+  const total = money(sale.lines.reduce((s, l) => s + l.amountCents, 0));
+  $('#sale-total').textContent = total;
+  $('#sale-summary').textContent = `· ${sale.lines.length} items · ${total}`;
 }
 
 showSale(newSale(sessionStorage.getItem(KEYS.sale) ?? undefined));
 
 // --- Events in: log every one; claim a sale that was paid before a reload -------------------
-
-const EVENTS = [
-  'omneo-scan',
-  'omneo-member-select',
-  'omneo-member-clear',
-  'omneo-balance-load',
-  'omneo-benefit-select',
-  'omneo-redeem-request',
-  'omneo-redemption-created',
-  'omneo-redemption-settled',
-  'omneo-redemption-recover',
-  'omneo-error',
-] as const;
-
-function summary(event: Event): string {
-  const d = (event as CustomEvent<Record<string, unknown>>).detail ?? {};
-  switch (event.type) {
-    case 'omneo-member-select': {
-      const p = (d as { profile: { fullName: string | null } }).profile;
-      return p.fullName ?? '(no name)';
-    }
-    case 'omneo-balance-load': {
-      const b = (d as { balances: { rewardCents: number; combinedCents: number } }).balances;
-      return `rewards ${b.rewardCents}¢, combined ${b.combinedCents}¢`;
-    }
-    case 'omneo-redeem-request':
-      return `amountCents ${String(d.amountCents)}`;
-    case 'omneo-redemption-created': {
-      const tx = d.transaction as { totalCents: number; totalOriginalCents: number };
-      return `held; pay ${tx.totalCents}¢ of ${tx.totalOriginalCents}¢`;
-    }
-    case 'omneo-redemption-settled':
-      return `${String(d.outcome)}: ${String(d.reason)}`;
-    case 'omneo-redemption-recover':
-      return `found held sale ${(d.entry as { sale: Sale }).sale.id}`;
-    case 'omneo-error':
-      return `${String(d.operation)}: ${(d.error as Error).message}`;
-    default:
-      return JSON.stringify(d);
-  }
-}
 
 for (const type of EVENTS) document.addEventListener(type, (event) => log(`${type}  ${summary(event)}`));
 
@@ -160,8 +117,44 @@ document.body.addEventListener('omneo-redemption-recover', (event) => {
   // The till knows this sale's payment went through before the reload: record it.
   if (sessionStorage.getItem(KEYS.paid) === event.detail.entry.sale.id) event.detail.claim({ payments: ['card'] });
 });
-document.body.addEventListener('omneo-redemption-settled', (event) => say(`Redemption ${event.detail.outcome}. ${event.detail.reason}`));
-document.body.addEventListener('omneo-redemption-created', () => say('Redemption held: take payment now.'));
+document.body.addEventListener('omneo-redemption-settled', (event) => {
+  say(`Redemption ${event.detail.outcome}. ${event.detail.reason}`);
+  showPhase(event.detail.outcome === 'recorded' ? 'recorded' : 'idle');
+});
+document.body.addEventListener('omneo-redemption-created', () => {
+  say('Redemption held: take payment now.');
+  showPhase('held');
+});
+
+// --- What applies now: buttons that do not apply are disabled, and the hint says why ---------
+
+/** Where the sale is: nothing held yet, a redemption held (payment pending), or a recorded sale. */
+type Phase = 'idle' | 'held' | 'recorded';
+let phase: Phase = 'idle';
+
+const HINTS: Record<Phase, string> = {
+  idle: 'Payment applies once a redemption is held: choose a member, then Redeem.',
+  held: 'Held: take payment, or reload to see recovery. New sale waits till it settles.',
+  recorded: 'Recorded: return the jacket to see its share refunded, or start a new sale.',
+};
+
+function showPhase(next: Phase = phase): void {
+  phase = next;
+  const enable = (id: string, on: boolean) => (($(id) as HTMLButtonElement).disabled = !on);
+  enable('#pay-approved', phase === 'held');
+  enable('#pay-declined', phase === 'held');
+  enable('#reload', phase === 'held');
+  enable('#return-item', phase === 'recorded');
+  enable('#new-sale', !session.held);
+  $('#actions-hint').textContent = HINTS[phase];
+}
+
+// The sale's lines show until a member is chosen; the panel then lists them with their shares.
+session.subscribe((change) => {
+  if (change.kind === 'lock') showPhase();
+  if (change.kind === 'profile') $('#sale-lines').hidden = change.profile !== null;
+});
+showPhase('idle');
 
 // --- The till's own payment step: out to the panel --------------------------------------------
 
@@ -178,20 +171,16 @@ act('#pay-approved', async () => {
 act('#pay-declined', () => panel.paymentFailed());
 act('#return-item', async () => {
   const { refundCents } = await panel.refundReturn({ returned: [{ id: 'l2' }] });
-  say(`The jacket came back: ${dollars.format(refundCents / 100)} of rewards refunded.`);
+  say(refundCents > 0 ? `The jacket came back: ${money(refundCents)} of rewards refunded.` : 'The jacket came back: nothing had been redeemed on it.');
+  showPhase('idle');
 });
 act('#reload', async () => location.reload());
 act('#new-sale', async () => {
   sessionStorage.removeItem(KEYS.paid);
   showSale(newSale());
+  $('#sale-lines').hidden = false;
+  showPhase('idle');
   say('');
 });
 
-/** Plays a keyboard-wedge scanner: Ava's card, a key every 8 ms, then Enter. */
-act('#scan', async () => {
-  ($('#scan') as HTMLButtonElement).blur();
-  for (const key of [...SEED.ava.card, 'Enter']) {
-    document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-    await new Promise((resolve) => setTimeout(resolve, 8));
-  }
-});
+renderTestCards($('#test-cards'));
