@@ -42,7 +42,7 @@ const meta = {
     ...elementArgTypes,
     sale: { control: 'object', description: 'The POS sale (`.sale`).' },
     benefitCount: {
-      control: { type: 'number', min: 0, max: 5 },
+      control: { type: 'number', min: 0, max: 6 },
       description: "How many of the member's benefits are chosen (`.benefits`).",
       table: { category: 'story' },
     },
@@ -104,8 +104,15 @@ export const NarrowColumn: Story = {
   parameters: { shows: 'Jacket' },
 };
 
-/** A member with no rewards and no benefits. */
-export const NothingToRedeem: Story = { args: { member: 'empty' }, parameters: { shows: 'rewards balance $0.00' } };
+/** A member with no rewards and no benefits: a calm state that says so, with nothing to press. */
+export const NothingToRedeem: Story = { args: { member: 'empty' }, parameters: { shows: 'Nothing to redeem' } };
+
+/**
+ * One benefit of each kind (the seeded walk-in): only the $20 voucher takes money off, in its own
+ * column; the discount, competition, event, bonus and nameless benefit are applied at the till
+ * by their POS code.
+ */
+export const BenefitKinds: Story = { args: { member: 'odd', benefitCount: 6 }, parameters: { shows: 'Apply at the till' } };
 
 /** Benefit names and descriptions full of markup, shown as text. */
 export const HostileText: Story = { args: { member: 'hostile', benefitCount: 2 }, parameters: { shows: '<img src=x onerror=alert("benefit")>' } };

@@ -67,7 +67,7 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  * @csspart form - The amount, benefits, preview and confirm button, before redeeming.
  * @csspart member - Whose redemption this is (the member's name), when the panel knows it.
  * @csspart nothing - The calm state: nothing to redeem for this member on this sale.
- * @csspart apply-label - "Apply at the till" on a chosen benefit with no money share (a `benefit apply`), beside its `pos-code` and `store-instructions`.
+ * @csspart apply-label - "Apply at the till" on a chosen benefit with no money share (that `benefit` is also `apply`), beside its `pos-code` and `store-instructions`.
  * @csspart preview-column - A share column's heading: the rewards, or a money-off benefit's name.
  * @csspart field - The amount's label, input, hint and message.
  * @csspart label - The amount's label.
