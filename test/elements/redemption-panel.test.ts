@@ -564,6 +564,27 @@ describe('<omneo-redemption-panel>: returns', () => {
   });
 });
 
+describe('<omneo-redemption-panel>: returns in the cashier’s words', () => {
+  it('a return with nothing of the redemption on it says nothing is given back, and a refused return says why', async () => {
+    const o = omneo();
+    const sale = { ...guideSale(), lines: [...guideSale().lines, { id: 'g', name: 'Gift card', quantity: 1, amountCents: 5000, eligible: false }] };
+    const { el } = await mountPanel(o, { sale });
+    await typeAmount(el, '10');
+    await redeemHeld(el);
+    await el.complete({ payments: ['card'] });
+    const before = settled().length;
+    expect(await el.refundReturn({ returned: [{ id: 'g' }] })).to.deep.equal({ refundCents: 0 });
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Nothing to give back: no rewards were spent on the returned items.');
+    expect(settled()).to.have.length(before);
+    const share = allocateReward(1000, sale.lines)[1]!.shareCents;
+    expect(await el.refundReturn({ returned: [{ id: 'l2' }] })).to.deep.equal({ refundCents: share });
+    await el.refundReturn({ returned: [{ id: 'l2' }] }).catch(() => undefined);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Those items cannot be returned against this sale: check the items and quantities.');
+  });
+});
+
 describe('<omneo-redemption-panel>: one redemption per sale', () => {
   it('a double click, a held Enter key and repeated submits make one redemption', async () => {
     const o = omneo();
