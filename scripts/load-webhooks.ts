@@ -39,6 +39,7 @@ const profiles = Number(values.profiles);
 async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const given = process.env['DATABASE_URL'];
   const server = given ? null : await startTempPostgres();
+  if (server) process.once('exit', () => server.stop());
   const adminUrl = given ?? server?.url ?? '';
   const name = `omneo_load_${process.pid}`;
   const admin = new pg.Client(adminUrl);

@@ -22,7 +22,10 @@ function start() {
       const urlOf = (db: string) => Object.assign(new URL(given), { pathname: `/${db}` }).toString();
       return { url: given, urlOf, stop: () => undefined };
     }
-    return startTempPostgres({ fsync: false });
+    const temp = await startTempPostgres({ fsync: false });
+    // Even when the test process ends without its `after` hooks (a failure, a timeout).
+    process.once('exit', () => temp.stop());
+    return temp;
   })();
   return server;
 }
