@@ -902,6 +902,23 @@ describe('<omneo-redemption-panel>: a held redemption owns its member (issue 13)
     expect(input(el).value, 'the card is not an amount').not.to.contain(SEED.ava.card);
   });
 
+  it('without a session, a host that swaps .profile while held still sees Noah’s redemption settle once', async () => {
+    const o = omneo();
+    const noah = await o.client.profiles.get(SEED.noah.id);
+    const el = await fixture<OmneoRedemptionPanel>(html`<omneo-redemption-panel lang="en-AU" .client=${o.client} .now=${o.tenant.clock.now}
+      .journal=${new RedemptionJournal(memoryStore())} .sale=${guideSale()} .profile=${noah}></omneo-redemption-panel>`);
+    await ready(el);
+    await typeAmount(el, '5');
+    await redeemHeld(el);
+    el.profile = await o.client.profiles.get(SEED.ava.id);
+    await el.updateComplete;
+    expect(visibleText(part(el, 'held')!)).to.contain('For Noah Smith');
+    await el.complete({ payments: ['card'] });
+    expect(settled()).to.have.length(1);
+    expect(settled()[0]!.detail.redemption.profileId).to.equal(SEED.noah.id);
+    expect(o.tenant.transactions().filter((t) => t.profileId === SEED.noah.id)).to.have.length(1);
+  });
+
   it('moves focus to the held redemption’s status after Redeem', async () => {
     const o = omneo();
     const { el } = await mountPanel(o);

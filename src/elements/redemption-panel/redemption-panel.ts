@@ -273,7 +273,9 @@ export class OmneoRedemptionPanel extends OmneoElement {
   }
 
   private startOver(): void {
-    if (this.unsettled) return;
+    // While a host call runs, its flows are still to be reported: an update between the flows
+    // settling and the settled event (another member on screen, say) must not forget them.
+    if (this.unsettled || this.pending.size > 0) return;
     this.redemption.reset();
     this.redeemed = null;
     this.amountText = null;
@@ -306,9 +308,10 @@ export class OmneoRedemptionPanel extends OmneoElement {
     return this.sale ? maxRedeemableCents(this.spendableCents, this.sale, this.chosenBenefits) : 0;
   }
 
-  /** The name of the member redeeming, when the panel has their profile. */
+  /** The name of the member redeeming, when the panel (or the session) has their profile. */
   private get memberName(): string | null {
-    const profile = this.member?.profile;
+    const member = this.member;
+    const profile = member?.profile ?? (member && this.session?.profile?.id === member.id ? this.session.profile : null);
     return profile ? (profile.fullName ?? this.messages.unnamed) : null;
   }
 
