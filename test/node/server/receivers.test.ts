@@ -3,6 +3,7 @@
  * receiver killed with SIGKILL mid-burst: for a SQLite file and for a real PostgreSQL.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { openPostgresCustomerStore } from '../../../src/server/postgres-store.js';
 import { sqliteCustomerStore } from '../../../src/server/sqlite-store.js';
@@ -172,5 +173,46 @@ describe('PostgreSQL: bad configuration and outages', () => {
       await admin.end();
       await stop(server);
     }
+  });
+});
+
+describe('webhook-server workers and logging', () => {
+  test('a worker that dies is replaced, and the port keeps answering', async () => {
+    const server = await startServer(['--store', 'sqlite', '--workers', '2'], { CUSTOMER_DB: temp.path('replaced.db') });
+    try {
+      const workers = () => readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      const before = workers();
+      assert.equal(before.length, 2);
+      process.kill(before[0] as number, 'SIGKILL');
+      const deadline = Date.now() + 20_000;
+      while (!(workers().length === 2 && !workers().includes(before[0] as number))) {
+        assert.ok(Date.now() < deadline, `no replacement: ${server.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.match(server.output(), /worker \d+ exited \(SIGKILL\); starting another/);
+      const statuses = await pooled(Array.from({ length: 20 }, (_, i) => () => post(server.url, 'profile.created', omneoProfile(300 + i, 0))), 4);
+      assert.ok(statuses.every((s) => s === 200), statuses.join());
+    } finally {
+      await stop(server);
+    }
+  });
+
+  test('at volume the log is a summary a second, not a line a delivery, and counts every delivery', async () => {
+    const server = await startServer(['--store', 'sqlite', '--workers', '1'], { CUSTOMER_DB: temp.path('volume.db') });
+    const count = 150;
+    try {
+      const statuses = await pooled(Array.from({ length: count }, (_, i) => () => post(server.url, 'profile.updated', omneoProfile(400 + (i % 10), i))), 16);
+      assert.ok(statuses.every((s) => s === 200));
+    } finally {
+      await stop(server);
+    }
+    const lines = server.output().split('\n');
+    const each = lines.filter((l) => / profile\.updated \S+ 200 /.test(l)).length;
+    const summarised = lines
+      .map((l) => / summary (\d+) more deliveries/.exec(l)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .reduce((sum, n) => sum + Number(n), 0);
+    assert.ok(each < count, `${each} lines for ${count} deliveries`);
+    assert.equal(each + summarised, count, server.output());
   });
 });
