@@ -36,6 +36,20 @@ describe('postgresCustomerStore', () => {
     }
   });
 
+  test('omneo-pos-kit migrate: creates the schema once, says so, and refuses a bad URL', async () => {
+    const { runMigrateCommand } = await import('../../../src/cli/migrate.js');
+    const url = await database('cli', { migrate: false });
+    const lines: string[] = [];
+    const io = { env: {}, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    assert.equal(await runMigrateCommand(['--database-url', url], io), 0, lines.join('\n'));
+    assert.match(lines.at(-1) ?? '', new RegExp(`applied 1.*version ${SCHEMA_VERSION}`));
+    assert.equal(await runMigrateCommand([], { ...io, env: { DATABASE_URL: url } }), 0);
+    assert.match(lines.at(-1) ?? '', /already at version/);
+    assert.equal(await runMigrateCommand(['--database-url', 'postgres://u:pw@host:badport/db'], io), 2);
+    assert.match(lines.at(-1) ?? '', /migrate: The database URL is not a URL/);
+    assert.equal(await runMigrateCommand(['--database-url', 'postgres://postgres@127.0.0.1:1/none'], io), 1);
+  });
+
   test('a malformed connection string is refused before any connection, with a message that says why', async () => {
     for (const bad of ['', 'not a url', 'mysql://u@h/db', 'postgres://u:secret@h:99999/db']) {
       assert.throws(() => postgresCustomerStore({ connectionString: bad }), DatabaseUrlError, bad);
