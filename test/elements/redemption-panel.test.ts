@@ -1035,6 +1035,20 @@ describe('<omneo-redemption-panel>: cashier language', () => {
     }
   });
 
+  it('says so when another redemption of the sale was found and given back too', async () => {
+    const { settledDetail } = await import('../../src/elements/redemption-panel/settlement.js');
+    const { messagesFor } = await import('../../src/elements/i18n.js');
+    const redemption = { id: 7, profileId: SEED.noah.id, totalCents: 500 } as never;
+    const detail = settledDetail(
+      { settled: [{ redemption, outcome: 'reversed', reason: 'English for logs', returnedCents: 500, strays: [{ redemptionId: 8, outcome: 'reversed', returnedCents: 500 }] }], error: null },
+      messagesFor('en').redemption,
+      (c) => `$${(c / 100).toFixed(2)}`,
+      false,
+    );
+    expect(detail!.message).to.equal('Redemption reversed: the member has their rewards and benefits back. A second redemption of this sale was found and given back too.');
+    expect(detail!.reason).to.equal('English for logs');
+  });
+
   it('settles in the panel’s language: the settled event’s message is French in a French panel', async () => {
     const o = omneo();
     const { el } = await mountPanel(o, { lang: 'fr-FR' });
