@@ -967,6 +967,8 @@ describe('<omneo-redemption-panel>: nothing to redeem, and the default amount', 
     await ready(el);
     expect(input(el).value).to.equal('40.00');
     expect(parts(el, 'preview-column').map((c) => visibleText(c).trim())).to.deep.equal(['Rewards and points']);
+    expect(part(el, 'hint')!.textContent).to.equal('Up to $40.00 (rewards balance $25.00).');
+    expect(visibleText(part(el, 'balance-after')!).trim()).to.equal('Rewards left after this: $0.00');
     await redeemHeld(el);
     expect(redeemPosts(o.tenant)[0]!.body).to.deep.include({ amount: 40, strategies: ['rewards', 'points'] });
     await el.paymentFailed();

@@ -365,7 +365,7 @@ export class OmneoRedemptionPanel extends OmneoElement {
       this.dispatchEvent(new OmneoRedemptionCreatedEvent(createdDetail(this.redemption, sale, member.id, this.paymentDefaults, this.now())));
       await this.updateComplete;
       // The form is gone: the cashier's focus goes to what happened, not to the page.
-      if (hadFocus || !this.matches(':focus-within')) this.statusLine?.focus();
+      if (hadFocus) this.statusLine?.focus();
     } catch (error) {
       this.failure = error;
       // What could not be given back stays held and on screen, with its cancel button.
@@ -447,7 +447,8 @@ export class OmneoRedemptionPanel extends OmneoElement {
   private amountFacts() {
     const maxCents = this.maxCents;
     const text = this.amountText ?? (this.defaultAmount === 'empty' ? '' : formatAmountInput(maxCents, this.locale));
-    const balanceCents = this.spendableCents;
+    // Rewards are spent first: what is left of them after this amount.
+    const balanceCents = Math.max(0, this.balance.rewardCents ?? 0);
     const m = this.messages.redemption;
     const rewardsLabel = this.strategies.includes('points') ? m.pointsShare : m.rewardsShare;
     const touched = this.amountText !== null;
