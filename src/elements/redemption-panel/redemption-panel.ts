@@ -47,7 +47,8 @@ import { createdDetail, recordedResult, settledDetail } from './settlement.js';
  *   `complete()` or `paymentFailed()`. Whatever the host does meanwhile, each redemption that
  *   settles fires `omneo-redemption-settled` once.
  * - From Redeem until it settles, the redemption owns its member, benefits and sale: the session
- *   is held (`OmneoSession.held`: the lookup and picker are locked), the panel names the member,
+ *   is held (`OmneoSession.held`: the lookup and picker are locked), the panel names the member
+ *   (from `.profile` or the session's profile; given only `profile-id`, it has no name to show),
  *   and setting another `sale` throws an `OmneoSessionLockedError` (`code: 'redemption_unsettled'`).
  * - A new sale is a clean slate: setting a different `sale` (or `session.newSale()`) clears the
  *   member (the session's, or `.profile`/`profile-id` unless set in the same update), the benefits,
