@@ -134,7 +134,7 @@ let phase: Phase = 'idle';
 
 const HINTS: Record<Phase, string> = {
   idle: 'Payment applies once a redemption is held: choose a member, then Redeem.',
-  held: 'Held: take payment, or reload to see recovery. New sale waits till it settles.',
+  held: 'Held: take payment, or reload mid-sale to see recovery.',
   recorded: 'Recorded: return the jacket to see its share refunded, or start a new sale.',
 };
 
