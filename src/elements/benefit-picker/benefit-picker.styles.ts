@@ -68,9 +68,6 @@ export const benefitPickerStyles = css`
     border-bottom: 1px solid var(--_border);
     border-inline-start: 4px solid transparent;
     cursor: pointer;
-    /* Rows off screen are laid out only when scrolled to: 200 benefits stay quick. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 4.5em;
   }
   [part~='option']:last-child {
     border-bottom: 0;
