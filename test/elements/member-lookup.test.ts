@@ -177,13 +177,13 @@ describe('<omneo-member-lookup>', () => {
       const { el, input } = await mount(o);
       input().focus();
       await personTypes(SEED.ava.card, 45);
-      o.tenant.faults.latency(250);
+      o.tenant.faults.latency(1500);
       await sendKeys({ press: 'Enter' });
       // The tenant notes a request once its latency has passed: wait a moment, not for the note.
       await sleep(40);
       await personTypes('9', 45); // a digit more: still waiting for Enter, no new request
-      // Unguarded, the answer (one request of 250 ms) would choose Ava well within this.
-      await sleep(800);
+      // Unguarded, the answer (one request of 1.5 s) would choose Ava well within this.
+      await sleep(2500);
       expect(events.of('omneo-member-select').length, 'no member chosen by the stale answer').to.equal(0);
       expect(visibleText(el)).not.to.contain('Ava Nguyen');
       expect(input().value).to.equal(`${SEED.ava.card}9`);
