@@ -200,6 +200,21 @@ describe('<omneo-benefit-picker>', () => {
     expect(el.getBoundingClientRect().height, 'one screen tall').to.be.lessThan(500);
     options(el)[150]!.focus();
     expect(list.scrollTop, 'a focused row is scrolled to').to.be.greaterThan(0);
+    expect(list.part.contains('long')).to.equal(true);
+    expect(part(short, 'list')!.part.contains('long')).to.equal(true);
+    short.filterThreshold = 8;
+    await short.updateComplete;
+    expect(part(short, 'list')!.part.contains('long')).to.equal(false);
+    // A host sets its own height on ::part(long).
+    const style = document.createElement('style');
+    style.textContent = '.short-list::part(long) { max-height: 200px; }';
+    document.head.append(style);
+    el.classList.add('short-list');
+    try {
+      expect(list.getBoundingClientRect().height).to.be.at.most(202);
+    } finally {
+      style.remove();
+    }
     await expect(el).to.be.accessible();
   });
 

@@ -7,7 +7,6 @@ export const benefitPickerStyles = css`
     --_border: var(--omneo-picker-border-color, ${token('color-border')});
     --_selected: var(--omneo-picker-selected-background, ${token('color-surface-alt')});
     --_accent: var(--omneo-picker-accent-color, ${token('color-accent')});
-    --_list-max-height: var(--omneo-picker-list-max-height, 22rem);
     display: block;
     background: var(--_background);
     border-radius: ${token('radius')};
@@ -21,8 +20,8 @@ export const benefitPickerStyles = css`
     overflow: hidden;
   }
   /* A long list scrolls inside the picker, so 200 benefits stay one screen tall. */
-  [part~='list'].long {
-    max-height: var(--_list-max-height);
+  [part~='long'] {
+    max-height: 22rem;
     overflow-y: auto;
     overscroll-behavior: contain;
   }

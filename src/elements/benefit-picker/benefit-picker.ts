@@ -30,7 +30,7 @@ interface Loaded {
  * (`session.setBenefits`), which `<omneo-redemption-panel>` follows.
  *
  * Past `filter-threshold` benefits (default 8), the list scrolls inside the picker (at most
- * `--omneo-picker-list-max-height` tall) under a filter box that matches names, descriptions,
+ * 22rem tall: a host sets another `max-height` on `::part(long)`) under a filter box that matches names, descriptions,
  * values and POS codes; Arrow Down or Enter in the box moves to the first match, Escape clears
  * it. Chosen benefits stay chosen while filtered out.
  *
@@ -43,7 +43,7 @@ interface Loaded {
  *
  * @slot empty - Replaces the text shown when the member has no benefit to redeem.
  *
- * @csspart list - The list (a listbox, or a group with `multiple`); also `locked` while a redemption is held.
+ * @csspart list - The list (a listbox, or a group with `multiple`); also `long` past `filter-threshold` (it scrolls), `locked` while a redemption is held.
  * @csspart option - One benefit; also `option-selected` when chosen, `option-unavailable` when it cannot be, `option-apply` when applied at the till.
  * @csspart check - The radio or checkbox mark of a benefit.
  * @csspart body - A benefit's texts.
@@ -66,7 +66,6 @@ interface Loaded {
  * @cssprop [--omneo-picker-border-color=var(--omneo-color-border)] - The list's and rows' borders.
  * @cssprop [--omneo-picker-selected-background=var(--omneo-color-surface-alt)] - A chosen benefit.
  * @cssprop [--omneo-picker-accent-color=var(--omneo-color-accent)] - The mark and edge of a chosen benefit.
- * @cssprop [--omneo-picker-list-max-height=22rem] - How tall a long list grows before it scrolls.
  *
  * @fires {OmneoBenefitSelectEvent} omneo-benefit-select - The cashier chose or unchose a benefit. Detail: `{ benefits: Benefit[] }`.
  * @fires {OmneoErrorEvent} omneo-error - Loading failed. Detail: `{ error: OmneoError, operation: 'benefits-load' }`.
@@ -309,7 +308,7 @@ export class OmneoBenefitPicker extends OmneoElement {
             autocomplete="off" spellcheck="false" .value=${this.query} @input=${this.onFilterInput} @keydown=${this.onFilterKeyDown} />`
         : nothing}
       ${rows.length > 0
-        ? html`<div part=${locked ? 'list locked' : 'list'} class=${long ? 'long' : ''} role=${this.multiple ? 'group' : 'listbox'}
+        ? html`<div part=${`list${long ? ' long' : ''}${locked ? ' locked' : ''}`} role=${this.multiple ? 'group' : 'listbox'}
             aria-label=${m.benefits.label} aria-describedby=${describedBy}
             @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}>
             ${repeat(rows, (r) => r.benefit.id, (row, index) =>
