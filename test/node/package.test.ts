@@ -24,7 +24,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   peerDependencies: Record<string, string>;
   peerDependenciesMeta: Record<string, { optional?: boolean }>;
 };
-const BIN_ONLY = new Set(['cli/main']);
+// Modules of the command line (bin/omneo-pos-kit.js runs cli/main, which runs the others): built, not exported.
+const BIN_ONLY = new Set(['cli/main', 'cli/migrate', 'cli/sync']);
 
 describe('package.json', () => {
   it('every JavaScript export is built from an entry in vite.config.ts, with its declarations beside it', () => {
