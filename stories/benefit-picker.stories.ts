@@ -2,6 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/elements/benefit-picker/define.js';
+import type { OmneoBenefitPicker } from '../src/elements/benefit-picker/benefit-picker.js';
+import { provideOmneoSession } from '../src/elements/session.js';
+import { SEED } from '../src/mocks/index.js';
 import { elementArgs, elementArgTypes, inShadow, memberId, mockOmneo, STAYS_LOADING_MS, typeInto, waitFor, type ElementArgs } from './support/mock-omneo.js';
 
 interface PickerArgs extends ElementArgs {
@@ -67,3 +70,27 @@ export const Failed: Story = { args: { failure: 'server' }, parameters: { shows:
 
 /** Dark theme, in French. */
 export const DarkFrench: Story = { args: { theme: 'dark', lang: 'fr' }, parameters: { shows: '2 avantages' } };
+
+/**
+ * A redemption is held (the session's lock, as the panel takes it): the chosen coffee cannot be
+ * unchosen nor another benefit chosen, and the picker says why.
+ */
+export const LockedWhileHeld: Story = {
+  args: { multiple: true },
+  parameters: { shows: 'A redemption is in progress' },
+  render: (args) => {
+    const { tenant, client } = mockOmneo(args);
+    return html`<div data-session-host lang=${args.lang}>
+      <omneo-benefit-picker .client=${client} .now=${tenant.clock.now} theme=${args.theme} ?multiple=${args.multiple}></omneo-benefit-picker>
+    </div>`;
+  },
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const host = canvasElement.querySelector<HTMLElement>('[data-session-host]')!;
+    const picker = host.querySelector<OmneoBenefitPicker>('omneo-benefit-picker')!;
+    const session = provideOmneoSession(host, { client: picker.client! });
+    session.setProfile(await picker.client!.profiles.get(SEED.ava.id));
+    await waitFor(() => inShadow(host, 'omneo-benefit-picker', '[part~="option"]'), 'the benefits');
+    picker.selected = [SEED.ava.benefits.coffee];
+    session.hold(host);
+  },
+};
