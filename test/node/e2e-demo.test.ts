@@ -213,6 +213,10 @@ describe('the demo till in Chromium', () => {
     assert.match(panelText, /Ava Nguyen/, 'the panel names whose redemption is on screen');
     assert.doesNotMatch(await page.textContent('#log') ?? '', /omneo-member-select\s+Noah/);
     assert.equal(await page.isDisabled('#new-sale'), true);
+    // "Change member" says why it is unavailable, and pressing it changes nothing.
+    assert.match(await lookup(), /before changing member/);
+    await page.click('omneo-member-lookup [part~="change-button"]', { force: true }); // aria-disabled, so forced
+    assert.match(await lookup(), /Ava Nguyen/);
     await page.screenshot({ path: `${ARTIFACTS}/demo-1280-refused-scan.png` });
 
     await page.click('#pay-approved');
