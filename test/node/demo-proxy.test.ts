@@ -82,7 +82,8 @@ describe('the demo till through its proxy to a live tenant', () => {
       await page.goto(origin);
       page.setDefaultTimeout(15_000);
       assert.match((await page.textContent('#mode')) ?? '', /live/i);
-      await page.click('#scan');
+      // The 'Try it' column's card button plays a scanner burst of Ava's card.
+      await page.click(`button[data-card="${SEED.ava.card}"]`);
       await page.waitForSelector('omneo-redemption-panel [part~="confirm-button"]:not([disabled])');
       await page.click('omneo-redemption-panel [part~="confirm-button"]');
       await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('held'));
@@ -93,7 +94,7 @@ describe('the demo till through its proxy to a live tenant', () => {
       // Omneo saw the till's writes, each with the server's token.
       const writes = tenant.requests.filter((r) => r.method === 'POST').map((r) => r.path);
       assert.ok(writes.some((p) => p === `/profiles/${SEED.ava.id}/redemptions`), `redeemed upstream: ${writes.join(', ')}`);
-      assert.ok(writes.some((p) => p.endsWith('/reverse')), `reversed upstream: ${writes.join(', ')}`);
+      assert.ok(writes.some((p) => p.endsWith('/reversal')), `reversed upstream: ${writes.join(', ')}`);
       assert.ok(authorizations.length > 0 && authorizations.every((a) => a === `Bearer ${TOKEN}`));
 
       // The page never held or sent it: not in its DOM (shadow roots included), its storage, or its requests.
