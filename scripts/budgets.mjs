@@ -30,22 +30,24 @@ const PKG = 'omneo-pos-kit';
 /** Issue 12's targets, printed with their gap. */
 const TARGETS = { kit: 38 * KB, balance: 10 * KB, 'member-lookup': 12 * KB };
 /**
- * Enforced ceilings, about 0.3 KB above what was measured on 2026-12-02 at 19795c7 from the built
- * package (Node 20's zlib): the kit 48.6 KB, the quick start 47.7, the lookup 15.2, the balance
- * 12.5, the picker 14.9, the panel 26.9. History, measured the same way: 45.8 / 15.4 / 12.8 / 15.3
- * / 25.2 (kit, lookup, balance, picker, panel) before issue 12; 46.7 / 15.0 / 12.4 / 14.8 / 25.1
- * once the css/html literals were minified and the event classes made tree-shakable (6680868);
- * then the client and rules' handling of Omneo's real shapes and lost answers, and the isolated
- * outside text, added 1.9 KB to the kit (the floor with client and rules 28.6 -> 30.2, the panel
- * 25.1 -> 26.9).
+ * Enforced ceilings, about 0.3 KB above what was measured on 2026-12-02 at the end of the session
+ * that took issues 11 to 15, from the built package (Node 20's zlib): the kit 54.2 KB, the quick
+ * start 53.2, the lookup 16.2, the balance 13.4, the picker 16.6, the panel 30.9 (the floor with
+ * client and rules 31.4). History, measured the same way (kit / lookup / balance / picker / panel):
+ * 45.8 / 15.4 / 12.8 / 15.3 / 25.2 before issue 12; 46.7 / 15.0 / 12.4 / 14.8 / 25.1 once the
+ * css/html literals were minified and the event classes made tree-shakable (6680868); 48.6 / 15.2
+ * / 12.5 / 14.9 / 26.9 once the client and rules read Omneo's real shapes and settle lost answers,
+ * and outside text was isolated; then issue 13 (the session lock, benefit kinds applied at the
+ * till, strategies, calm states, the picker's filter, the balance headline, cashier wording in
+ * both catalogues) and the watches for late landings added 5.6 KB. Issue 12's targets are not met.
  */
 const CEILINGS = {
-  kit: 48.9 * KB,
-  'quick start': 48.0 * KB,
-  'member-lookup': 15.5 * KB,
-  balance: 12.8 * KB,
-  'benefit-picker': 15.2 * KB,
-  'redemption-panel': 27.2 * KB,
+  kit: 54.5 * KB,
+  'quick start': 53.5 * KB,
+  'member-lookup': 16.5 * KB,
+  balance: 13.7 * KB,
+  'benefit-picker': 16.9 * KB,
+  'redemption-panel': 31.2 * KB,
 };
 
 const args = process.argv.slice(2);
