@@ -40,7 +40,12 @@ test('each tab runs its own copy of the kit\'s modules', async () => {
  * 58, 68, 109 of a concurrent run). Those checkouts are listed under a TODO test until it is
  * fixed; every other violation fails.
  */
-const knownBug = (condition: Condition, r: ScenarioResult) => condition === 'two-tabs' && r.faults.includes('async-store-without-cas');
+const knownBug = (condition: Condition, r: ScenarioResult) =>
+  (condition === 'two-tabs' && r.faults.includes('async-store-without-cas')) ||
+  // And: a host's retry after outcome_unknown takes the entry over, looks twice, sends again and
+  // on a 422 (the held first write has landed and spent the balance) drops the entry: the landed
+  // redemption stays live (landing-after-settle seed 305, 38 of 10,000 seeds).
+  (condition === 'landing-after-settle' && r.violations.every((v) => /^(live-unpaid|balance):/.test(v)));
 const describe = (condition: Condition, r: ScenarioResult) => r.violations.map((v) => `${condition} seed ${r.seed} (${r.ending}; faults ${r.faults.join(', ')}): ${v}`);
 
 for (const condition of CONDITIONS) {
@@ -55,8 +60,12 @@ for (const condition of CONDITIONS) {
       assert.ok(all.some((r) => r.ending.endsWith(`-> ${outcome}`)), `no checkout ended ${outcome}`);
     }
   });
-  if (condition === 'two-tabs') {
-    test('two-tabs over an async store without compare-and-set: one claim per intent', { todo: 'rules: RedemptionJournal.claim is not atomic without compareAndSet' }, async () => {
+  const todo = {
+    'two-tabs': 'rules: RedemptionJournal.claim is not atomic without compareAndSet',
+    'landing-after-settle': 'rules: a retried redeem refused with 422 forgets the earlier try that landed',
+  }[condition as string];
+  if (todo) {
+    test(`${condition}: no violation from a known rules bug`, { todo }, async () => {
       const failures = (await results()).filter((r) => knownBug(condition, r)).flatMap((r) => describe(condition, r));
       assert.deepEqual(failures.slice(0, 5), []);
     });
