@@ -18,7 +18,11 @@ export interface KeyValueStore {
   set(key: string, value: string): void | Promise<void>;
   delete(key: string): void | Promise<void>;
   keys(): string[] | Promise<string[]>;
-  /** Writes `next` only if the key still holds `expected`; answers whether it did. */
+  /**
+   * Writes `next` only if the key still holds `expected`; answers whether it did. A store shared
+   * by several tabs or processes must have it: without it, claiming an intent is a get, a set and
+   * a get, which two tabs can interleave (both then claim the sale). The stores made here have it.
+   */
   compareAndSet?(key: string, expected: string | null, next: string): boolean | Promise<boolean>;
 }
 

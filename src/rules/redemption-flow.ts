@@ -549,7 +549,8 @@ export class RedemptionFlow {
       }
     }
     // Whether an earlier try's outcome is unknown: its write may have landed, or may still land.
-    let doubt = false;
+    // An entry taken over from an earlier try (a lost answer, a reload) is such a doubt.
+    let doubt = existing !== null;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
         const created = await this.send(input);
