@@ -1,6 +1,6 @@
 /**
- * What the demo till tells a newcomer: the seeded test cards (each with a button that plays a
- * keyboard-wedge scanner burst of that card) and what to try. The cards are the mock tenant's
+ * What the demo till tells a newcomer: the seeded test cards (each with a button that scans
+ * that card) and what to try. The cards are the mock tenant's
  * seed (src/mocks/seed.ts), so they always match what the tenant holds.
  */
 import { SEED } from '../src/mocks/index.js';
@@ -20,12 +20,14 @@ export const TEST_CARDS: readonly TestCard[] = [
   { card: SEED.odd.card, name: 'A walk-in', shows: 'no name, points below zero, apply-at-till benefits' },
 ];
 
-/** Plays a keyboard-wedge scanner: `card`, a key every 8 ms, then Enter. */
-export async function playScan(card: string): Promise<void> {
-  for (const key of [...card, 'Enter']) {
-    document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-    await new Promise((resolve) => setTimeout(resolve, 8));
-  }
+/**
+ * Hands `card` to the lookup as a host's own scanner API would (`lookup.scan(code)`): looked up
+ * at once, and refused while a redemption is held. A real wedge scanner needs no button: with
+ * `scan-anywhere`, its burst typed anywhere on the page goes to the lookup. (Replaying a burst
+ * with timers was flaky on a loaded machine: a gap past `scan-gap` broke it in two.)
+ */
+export function playScan(card: string): void {
+  document.querySelector('omneo-member-lookup')?.scan(card);
 }
 
 /** Fills `list` with one row per test card: a scan button, the number and what it shows. */
@@ -51,7 +53,6 @@ export function renderTestCards(list: HTMLElement): void {
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-card]');
     if (!button) return;
-    button.blur(); // the scan goes to the lookup, as a wedge scanner's keys would
-    void playScan(button.dataset.card!);
+    playScan(button.dataset.card!);
   });
 }

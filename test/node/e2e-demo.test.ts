@@ -65,7 +65,7 @@ describe('the demo till in Chromium', () => {
     return { page, violations };
   }
 
-  /** Presses a test card's button: it plays a scanner burst of that card. */
+  /** Presses a test card's button: it hands that card to the lookup, as a host's scanner API would. */
   const scan = (page: Page, card: string) => page.click(`button[data-card="${card}"]`);
 
   async function scanAndRedeem(page: Page): Promise<void> {
