@@ -7,6 +7,34 @@ import { OmneoInputError } from './errors.js';
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
+ * A dollar amount's decimal text, split: its sign, whole digits and fraction digits; `undefined`
+ * when it is not a finite decimal. A number is read by its shortest round-trip text (0.29 ->
+ * "0.29"); one that has only an exponent form (1e-7) is expanded when `expandExponent`, refused
+ * otherwise, and past 1e21 always refused.
+ */
+function decimalParts(value: unknown, expandExponent: boolean): { negative: boolean; whole: string; fraction: string } | undefined {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    text = String(value);
+    if (/e/i.test(text)) {
+      if (!expandExponent || Math.abs(value) >= 1e21) return undefined;
+      text = value.toFixed(20);
+    }
+  } else if (typeof value === 'string') {
+    text = value.trim();
+  } else {
+    return undefined;
+  }
+  if (!DECIMAL.test(text)) return undefined;
+  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  return { negative: text.startsWith('-'), whole, fraction };
+}
+
+/** Signed cents from a magnitude: "-0" and "-0.00" are zero, never a negative zero ("-$0.00"). */
+const signed = (negative: boolean, magnitude: number) => (negative && magnitude !== 0 ? -magnitude : magnitude);
+
+/**
  * Reads a dollar amount (a JSON number or a numeric string) as integer cents.
  * Returns `undefined` when the value is not a finite amount of whole cents: `"abc"`, `NaN`,
  * `1e999` and `0.005` are all refused, never rounded into something else.
@@ -15,25 +43,11 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * `0.29` is 29 cents (where `0.29 * 100` is `28.999999999999996`).
  */
 export function dollarsToCents(value: unknown): number | undefined {
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return undefined;
-    // Shortest round-trip text of the number: 0.29 -> "0.29", 1e21 -> "1e+21" (refused below).
-    text = String(value);
-  } else if (typeof value === 'string') {
-    text = value.trim();
-  } else {
-    return undefined;
-  }
-  if (!DECIMAL.test(text)) return undefined;
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const parts = decimalParts(value, false);
   // Trailing zeros beyond the cents are harmless ("25.000"); any other digit there is not.
-  if (!/^\d{0,2}0*$/.test(fraction)) return undefined;
-  const cents = Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return undefined;
-  // "-0" and "-0.00" are zero, never a negative zero that would show as "-$0.00".
-  return negative && cents !== 0 ? -cents : cents;
+  if (!parts || !/^\d{0,2}0*$/.test(parts.fraction)) return undefined;
+  const cents = Number(parts.whole) * 100 + Number(parts.fraction.slice(0, 2).padEnd(2, '0'));
+  return Number.isSafeInteger(cents) ? signed(parts.negative, cents) : undefined;
 }
 
 /**
@@ -51,30 +65,13 @@ export type CentsRounding = 'floor' | 'nearest';
  * not a finite amount (`"abc"`, `NaN`, `Infinity`, past 2^53 cents). `-0` is 0.
  */
 export function amountToCents(value: unknown, rounding: CentsRounding): number | undefined {
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return undefined;
-    text = String(value);
-    // 1e-7 and 1.5e+21 have no plain decimal text; toFixed gives one below 1e21.
-    if (/e/i.test(text)) {
-      if (Math.abs(value) >= 1e21) return undefined;
-      text = value.toFixed(20);
-    }
-  } else if (typeof value === 'string') {
-    text = value.trim();
-  } else {
-    return undefined;
-  }
-  if (!DECIMAL.test(text)) return undefined;
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const parts = decimalParts(value, true);
+  if (!parts) return undefined;
+  const { negative, whole, fraction } = parts;
   let magnitude = Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
   const rest = fraction.slice(2);
-  if (/[1-9]/.test(rest)) {
-    if (rounding === 'floor' ? negative : rest[0]! >= '5') magnitude += 1;
-  }
-  if (!Number.isSafeInteger(magnitude)) return undefined;
-  return negative && magnitude !== 0 ? -magnitude : 0 + magnitude;
+  if (/[1-9]/.test(rest) && (rounding === 'floor' ? negative : rest[0]! >= '5')) magnitude += 1;
+  return Number.isSafeInteger(magnitude) ? signed(negative, magnitude) : undefined;
 }
 
 /**

@@ -15,6 +15,7 @@ import type * as RulesModule from '../../src/rules/index.js';
 import type { OmneoClient, RoutesOption } from '../../src/client/index.js';
 import type { CompleteInput, KeyValueStore, RecoveryResult, RedemptionFlow, ReturnedLine, Sale } from '../../src/rules/index.js';
 import { LEASE_TTL_MS } from '../../src/rules/redemption-flow.js';
+import { memoryStore } from '../../src/rules/journal.js';
 
 export interface Tab {
   name: string;
@@ -151,24 +152,9 @@ export function createWorld(condition: string, seed: number): World {
     lateMs: 0,
     pages: [],
   };
-  world.store = sharedStore();
+  // The tabs' localStorage: one map, compare-and-set as Web Storage gives it within an origin.
+  world.store = memoryStore();
   return world;
-}
-
-/** The tabs' localStorage: one map, compare-and-set as Web Storage gives it within an origin. */
-function sharedStore(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    get: (key) => map.get(key) ?? null,
-    set: (key, value) => void map.set(key, value),
-    delete: (key) => void map.delete(key),
-    keys: () => [...map.keys()],
-    compareAndSet(key, expected, next) {
-      if ((map.get(key) ?? null) !== expected) return false;
-      map.set(key, next);
-      return true;
-    },
-  };
 }
 
 /**
